@@ -1,0 +1,204 @@
+package dev.ticketing.events.outbox;
+
+import dev.ticketing.events.EventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox rows to Kafka in id order and marks them published, at least once.
+ *
+ * <p>One relay at a time: a pass first takes the single row of {@code outbox_relay_lock} with
+ * {@code FOR UPDATE SKIP LOCKED}. Other instances skip instead of waiting, so two instances never publish the same row
+ * in normal operation, and global id order (hence per-key order) is kept. If the instance holding the lock dies, its
+ * connection drops, the database releases the lock and the next pass of another instance carries on: nothing stalls.
+ * A batch is marked published only after Kafka acknowledged every record of it ({@code acks=all}); a failure rolls
+ * the batch back and it is sent again later, which consumers absorb through their inbox.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final KafkaTemplate<String, String> kafka;
+    private final TraceContextCapture traceContext;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final AtomicBoolean passRequested = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
+            TraceContextCapture traceContext, OutboxProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.kafka = kafka;
+        this.traceContext = traceContext;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Asks for a pass soon. Calls arriving while one is pending coalesce into it. */
+    public void wakeUp() {
+        ScheduledExecutorService current = executor;
+        if (current != null && passRequested.compareAndSet(false, true)) {
+            current.execute(this::drain);
+        }
+    }
+
+    /** Publishes until the outbox is empty or a pass fails. Returns the number of rows published. */
+    public int drain() {
+        passRequested.set(false);
+        int total = 0;
+        try {
+            int published;
+            do {
+                published = publishBatch();
+                total += published;
+            } while (published == properties.batchSize());
+        } catch (RuntimeException e) {
+            // The broker is down or slow: the rows stay in the outbox and the next poll tries again.
+            log.warn("Outbox relay pass failed after {} events; will retry: {}", total, e.toString());
+        }
+        return total;
+    }
+
+    /** One batch in one transaction; 0 when another instance holds the relay lock or nothing is pending. */
+    public int publishBatch() {
+        Integer published = transaction.execute(status -> {
+            List<String> lock = jdbc.queryForList(
+                    "SELECT name FROM outbox_relay_lock WHERE name = 'relay' FOR UPDATE SKIP LOCKED", String.class);
+            if (lock.isEmpty()) {
+                return 0;
+            }
+            List<PendingEvent> batch = jdbc.query("""
+                    SELECT id, event_id, topic, message_key, event_type, schema_version, payload, trace_parent
+                    FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?""",
+                    (rs, i) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
+                            rs.getString("message_key"), rs.getString("event_type"), rs.getString("schema_version"),
+                            rs.getString("payload"), rs.getString("trace_parent")),
+                    properties.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(batch.size());
+            for (PendingEvent event : batch) {
+                acks.add(traceContext.inTraceOf(event.traceParent(), "outbox publish " + event.eventType(),
+                        () -> kafka.send(event.toRecord())));
+            }
+            awaitAll(acks, properties.sendTimeout());
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.batchUpdate("UPDATE outbox_event SET published_at = ? WHERE id = ?",
+                    batch.stream().map(e -> new Object[] {now, e.id()}).toList());
+            return batch.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    /** Deletes published rows older than the retention, in bounded batches so no long lock is taken. */
+    public int deletePublished() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.retention()));
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update("DELETE FROM outbox_event WHERE published_at < ? ORDER BY id LIMIT 1000", cutoff);
+            total += deleted;
+        } while (deleted == 1000);
+        return total;
+    }
+
+    public long backlog() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static void awaitAll(List<CompletableFuture<SendResult<String, String>>> acks, Duration timeout) {
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor = started;
+        long poll = properties.pollInterval().toMillis();
+        started.scheduleWithFixedDelay(this::wakeUp, poll, poll, TimeUnit.MILLISECONDS);
+        long cleanup = properties.cleanupInterval().toMillis();
+        started.scheduleWithFixedDelay(this::cleanUpQuietly, cleanup, cleanup, TimeUnit.MILLISECONDS);
+    }
+
+    private void cleanUpQuietly() {
+        try {
+            int deleted = deletePublished();
+            if (deleted > 0) {
+                log.info("Deleted {} published outbox rows older than {}", deleted, properties.retention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox clean-up failed; will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService current = executor;
+        executor = null;
+        if (current != null) {
+            current.shutdown();
+            try {
+                current.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Stops before the Kafka producer and the data source, starts after them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private record PendingEvent(long id, String eventId, String topic, String key, String eventType,
+            String schemaVersion, String payload, String traceParent) {
+
+        ProducerRecord<String, String> toRecord() {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+            record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.SCHEMA_VERSION, schemaVersion.getBytes(StandardCharsets.UTF_8));
+            return record;
+        }
+    }
+}
