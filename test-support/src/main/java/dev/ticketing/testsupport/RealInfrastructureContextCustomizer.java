@@ -1,11 +1,6 @@
 package dev.ticketing.testsupport;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -43,16 +38,15 @@ class RealInfrastructureContextCustomizer implements ContextCustomizer {
 
         if (settings.database()) {
             InfrastructureLocator.Database database = InfrastructureLocator.database();
-            String name = databaseName(unique);
-            execute(database, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            TestDatabase testDatabase = TestDatabase.create(testClass.getSimpleName());
             context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
                 if (event.getApplicationContext() == context) {
-                    execute(database, "DROP DATABASE IF EXISTS `" + name + "`");
+                    testDatabase.close();
                 }
             });
-            properties.put("spring.datasource.url", database.jdbcUrl(name));
-            properties.put("spring.datasource.username", database.adminUser());
-            properties.put("spring.datasource.password", database.adminPassword());
+            properties.put("spring.datasource.url", testDatabase.url());
+            properties.put("spring.datasource.username", testDatabase.user());
+            properties.put("spring.datasource.password", testDatabase.password());
             if (database.mariaDb()) {
                 properties.putAll(MariaDbHints.PROPERTIES);
             }
@@ -68,20 +62,6 @@ class RealInfrastructureContextCustomizer implements ContextCustomizer {
 
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("realInfrastructure", properties));
-    }
-
-    private String databaseName(String unique) {
-        String base = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return "it_" + base.substring(0, Math.min(base.length(), 40)) + "_" + unique;
-    }
-
-    private static void execute(InfrastructureLocator.Database database, String sql) {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(""), database.adminUser(),
-                database.adminPassword()); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Test database statement failed: " + sql, e);
-        }
     }
 
     @Override
