@@ -83,7 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void waitForExit() {
         try {
-            if (!process.waitFor(Duration.ofSeconds(30))) {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
