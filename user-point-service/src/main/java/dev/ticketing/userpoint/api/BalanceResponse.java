@@ -1,0 +1,4 @@
+package dev.ticketing.userpoint.api;
+
+public record BalanceResponse(long userId, long balance) {
+}

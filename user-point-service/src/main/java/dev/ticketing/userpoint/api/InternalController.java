@@ -1,0 +1,75 @@
+package dev.ticketing.userpoint.api;
+
+import dev.ticketing.userpoint.application.PointService;
+import dev.ticketing.userpoint.application.UserQueries;
+import dev.ticketing.userpoint.domain.User;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** For other services inside the cluster; the gateway never routes /internal. */
+@RestController
+@Tag(name = "Internal", description = "Users and point changes for other services (queue, payment)")
+class InternalController {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final UserQueries users;
+    private final PointService points;
+
+    InternalController(UserQueries users, PointService points) {
+        this.users = users;
+        this.points = points;
+    }
+
+    @GetMapping("/internal/users/{id}")
+    @Operation(summary = "Whether a user exists, and their name")
+    @ApiResponse(responseCode = "200", description = "The user")
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    UserResponse user(@PathVariable long id) {
+        User user = users.user(id);
+        return new UserResponse(user.id(), user.name());
+    }
+
+    @PostMapping("/internal/points/debits")
+    @Operation(summary = "Debit points for a payment",
+            description = "Never takes the balance below zero. The same idempotencyKey for the same user is applied"
+                    + " once: sent again, also concurrently, it answers the first result, a 409 included.")
+    @ApiResponse(responseCode = "200", description = "Debited; balance is the balance after the debit")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST or MALFORMED_REQUEST (amount not a positive "
+            + "whole number, missing field, bad key)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "INSUFFICIENT_BALANCE: nothing was debited",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    PointChangeResponse debit(@Valid @RequestBody PointChangeRequest request) {
+        return PointChangeResponse.of(OutcomeRefusedException.requireApplied(
+                points.debit(request.userId(), request.amount(), request.idempotencyKey())).transaction());
+    }
+
+    @PostMapping("/internal/points/refunds")
+    @Operation(summary = "Give back points of a payment that did not go through",
+            description = "Never refused for the maximum balance. The same idempotencyKey for the same user is "
+                    + "applied once and answers the first result.")
+    @ApiResponse(responseCode = "200", description = "Refunded; balance is the balance after the refund")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST or MALFORMED_REQUEST; AMOUNT_NOT_CHARGEABLE"
+            + " for an amount above the maximum balance (no payment can have taken more)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    PointChangeResponse refund(@Valid @RequestBody PointChangeRequest request) {
+        return PointChangeResponse.of(OutcomeRefusedException.requireApplied(
+                points.refund(request.userId(), request.amount(), request.idempotencyKey())).transaction());
+    }
+}

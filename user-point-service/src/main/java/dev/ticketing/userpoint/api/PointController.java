@@ -1,0 +1,102 @@
+package dev.ticketing.userpoint.api;
+
+import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.userpoint.application.PointService;
+import dev.ticketing.userpoint.domain.AmountNotChargeableException;
+import dev.ticketing.userpoint.domain.OperationKey;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The user's own points, reached through the gateway, which sets {@code X-User-Id} from the queue token. */
+@RestController
+@RequestMapping("/api/points")
+@Tag(name = "Points", description = "The caller's point balance: read, charge, history")
+class PointController {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final PointService points;
+
+    PointController(PointService points) {
+        this.points = points;
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's balance")
+    @ApiResponse(responseCode = "200", description = "The balance")
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id (not called through the gateway)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    BalanceResponse balance(@Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID)
+            long userId) {
+        return new BalanceResponse(userId, points.balance(userId));
+    }
+
+    @PostMapping("/charges")
+    @Operation(summary = "Charge points to the caller's balance",
+            description = "With an Idempotency-Key, a retry with the same key is applied once and answers the first"
+                    + " result (also a refusal for the balance maximum).")
+    @ApiResponse(responseCode = "200", description = "Charged; balance is the balance after the charge")
+    @ApiResponse(responseCode = "400", description = "AMOUNT_NOT_CHARGEABLE (missing, not a number, fractional, zero,"
+            + " negative, over the per-charge limit or the maximum balance), MALFORMED_REQUEST (not JSON),"
+            + " INVALID_REQUEST (bad Idempotency-Key); the balance is untouched",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    ChargeResponse charge(
+            @Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID) long userId,
+            @Parameter(description = OperationKey.RULE)
+            @RequestHeader(name = IdentityHeaders.IDEMPOTENCY_KEY, required = false)
+            @Pattern(regexp = ApiPatterns.IDEMPOTENCY_KEY, message = OperationKey.RULE) String idempotencyKey,
+            @RequestBody ChargeRequest request) {
+        return ChargeResponse.of(OutcomeRefusedException.requireApplied(
+                points.charge(userId, amountOf(request.amount()), idempotencyKey)).transaction());
+    }
+
+    @GetMapping("/history")
+    @Operation(summary = "The caller's charges, debits and refunds, newest first")
+    @ApiResponse(responseCode = "200", description = "One page of the history")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: page below 0, size outside 1..100",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    HistoryResponse history(
+            @Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID) long userId,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "Items per page") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return HistoryResponse.of(points.history(userId, page, size));
+    }
+
+    /** Null when absent, so the rules say "required"; a decimal when numeric, so they can refuse fractions. */
+    private static BigDecimal amountOf(JsonNode amount) {
+        if (amount == null || amount.isNull() || amount.isMissingNode()) {
+            return null;
+        }
+        if (!amount.isNumber()) {
+            throw new AmountNotChargeableException("amount must be a number, was " + amount);
+        }
+        return amount.decimalValue();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.ticketing.userpoint.api;
+
+public record UserResponse(long id, String name) {
+}

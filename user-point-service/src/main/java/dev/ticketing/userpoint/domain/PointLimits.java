@@ -1,0 +1,47 @@
+package dev.ticketing.userpoint.domain;
+
+import java.math.BigDecimal;
+
+/**
+ * The amount rules of charging: a positive whole number of points, at most {@code maxCharge} at once, and never
+ * taking a balance over {@code maxBalance}. The balance rule is also enforced by the conditional UPDATE that applies
+ * the charge, because only the database knows the balance at that instant.
+ */
+public record PointLimits(long maxCharge, long maxBalance) {
+
+    public PointLimits {
+        if (maxCharge <= 0 || maxBalance <= 0) {
+            throw new IllegalArgumentException("Point limits must be positive: maxCharge=" + maxCharge
+                    + ", maxBalance=" + maxBalance);
+        }
+    }
+
+    /**
+     * The amount to charge, if {@code requested} is one. It arrives as a decimal so that a fractional value is refused
+     * here, in words, instead of being silently truncated by a JSON library.
+     *
+     * @throws AmountNotChargeableException with the reason
+     */
+    public long chargeAmount(BigDecimal requested) {
+        if (requested == null) {
+            throw new AmountNotChargeableException("amount is required");
+        }
+        if (requested.signum() <= 0) {
+            throw new AmountNotChargeableException("amount must be positive, was " + requested.toPlainString());
+        }
+        if (requested.stripTrailingZeros().scale() > 0) {
+            throw new AmountNotChargeableException(
+                    "amount must be a whole number of points, was " + requested.toPlainString());
+        }
+        if (requested.compareTo(BigDecimal.valueOf(maxCharge)) > 0) {
+            throw new AmountNotChargeableException(
+                    "amount must be at most " + maxCharge + " per charge, was " + requested.toPlainString());
+        }
+        return requested.longValueExact();
+    }
+
+    /** Whether {@code amount} could ever be credited: no refund can give back more than a balance may hold. */
+    public boolean refundable(long amount) {
+        return amount > 0 && amount <= maxBalance;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.ticketing.userpoint.domain;
+
+public record User(long id, String name) {
+}
