@@ -1,0 +1,19 @@
+package dev.ticketing.concert.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI concertServiceApi() {
+        return new OpenAPI().info(new Info()
+                .title("concert-service")
+                .version("1")
+                .description("Concerts, dates, seats and 5-minute seat holds. Reached through the gateway with an"
+                        + " active queue token; errors are RFC 9457 problem details with a stable `code`."));
+    }
+}

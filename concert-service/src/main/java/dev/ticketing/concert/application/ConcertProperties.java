@@ -1,0 +1,32 @@
+package dev.ticketing.concert.application;
+
+import dev.ticketing.concert.domain.HoldPolicy;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's tunables (environment: CONCERT_HOLD_DURATION, CONCERT_MAX_HOLDS_PER_USER, CONCERT_RELEASE_*).
+ *
+ * @param hold    how long a hold lasts and how many live holds a user may have
+ * @param release the job that releases expired holds
+ */
+@ConfigurationProperties("concert")
+public record ConcertProperties(@DefaultValue Hold hold, @DefaultValue Release release) {
+
+    public record Hold(@DefaultValue("5m") Duration duration, @DefaultValue("4") int maxPerUser) {
+    }
+
+    /**
+     * @param enabled   off only in tests that drive the job by hand
+     * @param interval  pause between two runs of the job on one instance
+     * @param batchSize holds released per transaction, so one run never locks thousands of rows at once
+     */
+    public record Release(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration interval,
+            @DefaultValue("200") int batchSize) {
+    }
+
+    public HoldPolicy holdPolicy() {
+        return new HoldPolicy(hold.duration(), hold.maxPerUser());
+    }
+}

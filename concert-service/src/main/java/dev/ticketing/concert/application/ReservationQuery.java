@@ -1,0 +1,22 @@
+package dev.ticketing.concert.application;
+
+import dev.ticketing.concert.domain.ConcertException;
+import dev.ticketing.concert.domain.Reservation;
+import org.springframework.stereotype.Service;
+
+@Service
+public class ReservationQuery {
+
+    private final ReservationStore store;
+
+    public ReservationQuery(ReservationStore store) {
+        this.store = store;
+    }
+
+    /** Someone else's reservation is answered exactly like a missing one, so ids reveal nothing. */
+    public Reservation ownReservation(long userId, long reservationId) {
+        return store.find(reservationId)
+                .filter(reservation -> reservation.ownedBy(userId))
+                .orElseThrow(() -> new ConcertException.ReservationNotFound(reservationId));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.ticketing.concert.domain;
+
+public record Concert(long id, String title, String artist) {
+}

@@ -1,0 +1,5 @@
+package dev.ticketing.concert.domain;
+
+public enum SeatStatus {
+    AVAILABLE, HELD, SOLD
+}
