@@ -1,0 +1,63 @@
+package dev.ticketing.queue.api;
+
+import dev.ticketing.queue.application.QueueService;
+import dev.ticketing.queue.application.QueueService.TokenView;
+import dev.ticketing.support.web.IdentityHeaders;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/queue/tokens")
+@Tag(name = "Waiting room", description = "Queue tokens: a place in line, then a limited time of access")
+class QueueController {
+
+    private final QueueService queue;
+
+    QueueController(QueueService queue) {
+        this.queue = queue;
+    }
+
+    @PostMapping
+    @Operation(summary = "Get a place in line",
+            description = "Issues a WAITING token at the end of the line. A user who already holds a live token gets"
+                    + " that same token and place back (200) instead of a second place.")
+    @ApiResponse(responseCode = "201", description = "New token issued")
+    @ApiResponse(responseCode = "200", description = "The user's live token, unchanged")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST / MALFORMED_REQUEST",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis or user-point-service is down",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<QueueStatusResponse> issue(@Valid @RequestBody IssueTokenRequest request) {
+        TokenView view = queue.issue(request.userId());
+        return ResponseEntity.status(view.newlyIssued() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(QueueStatusResponse.of(view));
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "Where my token stands", description = "Poll every few seconds while WAITING.")
+    @ApiResponse(responseCode = "200", description = "WAITING with position, or ACTIVE with expiry")
+    @ApiResponse(responseCode = "401", description = "TOKEN_INVALID (missing, malformed, unknown) / TOKEN_EXPIRED",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis is down",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    QueueStatusResponse me(@Parameter(description = "The queue token") @RequestHeader(
+            name = IdentityHeaders.QUEUE_TOKEN, required = false) String token) {
+        return QueueStatusResponse.of(queue.currentStatus(token));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ticketing.queue.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ticketing.queue.application.QueueService.TokenView;
+import dev.ticketing.queue.domain.TokenState;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** {@code QueueStatus} of docs/conventions.md. Fields that do not apply to the status are left out. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record QueueStatusResponse(
+        @Schema(description = "Send it as X-Queue-Token on every request") String token,
+        long userId,
+        @Schema(allowableValues = {"WAITING", "ACTIVE"}) TokenStatus status,
+        @Schema(description = "WAITING only: how many are ahead, 0 = next") Long position,
+        @Schema(description = "WAITING only: seconds until admission, from the observed admission rate")
+        Long estimatedWaitSeconds,
+        @Schema(description = "ACTIVE only: when the token stops granting access") Instant expiresAt) {
+
+    static QueueStatusResponse of(TokenView view) {
+        String token = view.token().value();
+        return switch (view.state()) {
+            case TokenState.Waiting w -> new QueueStatusResponse(token, w.userId(), TokenStatus.WAITING,
+                    w.position(), view.estimatedWaitSeconds(), null);
+            case TokenState.Active a -> new QueueStatusResponse(token, a.userId(), TokenStatus.ACTIVE, null, null,
+                    a.expiresAt());
+            case TokenState.Expired e -> throw new IllegalStateException("An expired token has no public status");
+            case TokenState.Unknown u -> throw new IllegalStateException("An unknown token has no status");
+        };
+    }
+}

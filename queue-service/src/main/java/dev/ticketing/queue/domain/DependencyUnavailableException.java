@@ -1,0 +1,16 @@
+package dev.ticketing.queue.domain;
+
+/** Redis or user-point-service cannot answer now (down, timing out, circuit open); the caller may retry later. */
+public class DependencyUnavailableException extends RuntimeException {
+
+    private final String dependency;
+
+    public DependencyUnavailableException(String dependency, Throwable cause) {
+        super(dependency + " is unavailable", cause);
+        this.dependency = dependency;
+    }
+
+    public String dependency() {
+        return dependency;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ticketing.queue.domain;
+
+import java.time.Instant;
+
+/** Where a token stands, as read atomically from the store. */
+public sealed interface TokenState {
+
+    /** In line; {@code position} is how many are ahead (0 = admitted at the next tick with room). */
+    record Waiting(long userId, long position) implements TokenState {
+    }
+
+    /** Admitted until {@code expiresAt}. */
+    record Active(long userId, Instant expiresAt) implements TokenState {
+    }
+
+    /** Was valid, is no longer (lifetime over or the user paid); remembered for a while to say so. */
+    record Expired(long userId) implements TokenState {
+    }
+
+    /** Never issued, or expired so long ago that it is forgotten. */
+    record Unknown() implements TokenState {
+    }
+}

@@ -1,0 +1,25 @@
+#!lua
+-- A user paid: their visit is over, free their place now. The event id is recorded in the same script as the
+-- effect, so a redelivered event finds it and changes nothing (Redis-side inbox; this service has no database).
+-- KEYS: 1 processed:<eventId>, 2 user:<userId>, 3 active, 4 waiting
+-- ARGV: 1 key prefix, 2 userId, 3 paid at (epoch ms), 4 tombstone ttl ms, 5 processed-event ttl ms
+-- Returns 'EXPIRED' | 'DUPLICATE' | 'NO_LIVE_TOKEN' | 'TOKEN_NEWER_THAN_PAYMENT'
+if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[5]) then
+  return 'DUPLICATE'
+end
+local token = redis.call('GET', KEYS[2])
+if not token then
+  return 'NO_LIVE_TOKEN'
+end
+local tokenKey = ARGV[1] .. 'token:' .. token
+-- a token issued after the payment is a new visit: an old event (replayed after its id was forgotten) must not end it
+local issuedAt = tonumber(redis.call('HGET', tokenKey, 'issuedAt') or '0')
+if issuedAt > tonumber(ARGV[3]) then
+  return 'TOKEN_NEWER_THAN_PAYMENT'
+end
+redis.call('ZREM', KEYS[3], token)
+redis.call('ZREM', KEYS[4], token)
+redis.call('DEL', tokenKey)
+redis.call('DEL', KEYS[2])
+redis.call('SET', ARGV[1] .. 'expired:' .. token, ARGV[2], 'PX', ARGV[4])
+return 'EXPIRED'
