@@ -1,0 +1,56 @@
+# The services of the system and how to start/stop them as local processes. Sourced by bin/run, bin/stop, bin/test.
+# Order matters: a service starts after those it calls (the gateway last).
+SERVICES=(user-point-service concert-service payment-service queue-service gateway-service)
+declare -A SERVICE_PORT=([gateway-service]=8080 [queue-service]=8081 [concert-service]=8082 [payment-service]=8083 [user-point-service]=8084)
+
+service_jar() { ls "$REPO_ROOT/$1"/target/"$1"-*-exec.jar 2>/dev/null | head -n 1; }
+service_pid() { local f="$PID_DIR/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
+
+start_service() { # name
+  local name="$1" jar port profiles
+  port="${SERVICE_PORT[$name]}"
+  if service_pid "$name" >/dev/null; then say "$name already running (pid $(service_pid "$name"))"; return 0; fi
+  listening "$port" && die "Port $port is taken by another process: $name cannot start (stop it or free the port)"
+  jar="$(service_jar "$name")"
+  [ -n "$jar" ] || die "$name is not built: run ./bin/run (it builds) or ./mvnw package -DskipTests"
+  case "$name" in
+    user-point-service|concert-service|payment-service) profiles="${SPRING_PROFILES_ACTIVE:-mariadb,demo}" ;;
+    *) profiles="${SPRING_PROFILES_ACTIVE:-default}" ;;
+  esac
+  say "Starting $name on :$port (profiles: $profiles)"
+  # Heap as a share of the machine, like the containers; a small C1-only JIT keeps five JVMs light on a laptop.
+  SPRING_PROFILES_ACTIVE="$profiles" PORT="$port" nohup java -XX:MaxRAMPercentage=5 -XX:TieredStopAtLevel=1 \
+    -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-} -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$PID_DIR/$name.pid"
+}
+
+wait_healthy() { # seconds; waits for every service's readiness, printing progress
+  local deadline=$((SECONDS + $1)) name pending
+  while :; do
+    pending=()
+    for name in "${SERVICES[@]}"; do
+      if ! service_pid "$name" >/dev/null; then
+        tail -n 30 "$LOG_DIR/$name.log" >&2 || true
+        die "$name exited during start-up (log: $LOG_DIR/$name.log)"
+      fi
+      if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${SERVICE_PORT[$name]}/actuator/health/readiness"; then
+        [ -f "$PID_DIR/$name.ready" ] || { say "  $name is healthy"; touch "$PID_DIR/$name.ready"; }
+      else
+        pending+=("$name")
+      fi
+    done
+    [ ${#pending[@]} -eq 0 ] && return 0
+    [ $SECONDS -ge $deadline ] && die "Not healthy after $1 s: ${pending[*]} (logs: $LOG_DIR)"
+    sleep 2
+  done
+}
+
+stop_service() { # name
+  local pid
+  pid="$(service_pid "$1")" || { rm -f "$PID_DIR/$1.pid" "$PID_DIR/$1.ready"; return 0; }
+  say "Stopping $1 (pid $pid)"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$PID_DIR/$1.pid" "$PID_DIR/$1.ready"
+}
