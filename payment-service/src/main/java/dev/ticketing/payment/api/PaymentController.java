@@ -1,0 +1,81 @@
+package dev.ticketing.payment.api;
+
+import dev.ticketing.payment.application.PayForReservation;
+import dev.ticketing.payment.application.PaymentQueries;
+import dev.ticketing.support.web.IdentityHeaders;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/payments")
+@Tag(name = "Payments", description = "Pay for a held seat with points; reached through the gateway with an ACTIVE queue token")
+class PaymentController {
+
+    private final PayForReservation payForReservation;
+    private final PaymentQueries paymentQueries;
+
+    PaymentController(PayForReservation payForReservation, PaymentQueries paymentQueries) {
+        this.payForReservation = payForReservation;
+        this.paymentQueries = paymentQueries;
+    }
+
+    @PostMapping
+    @Operation(summary = "Pay for your held seat",
+            description = "Debits the reservation's price from your points exactly once, however often it is sent. "
+                    + "After a 503 send the same request again: it completes the same payment without a second debit.")
+    @ApiResponse(responseCode = "201", description = "Paid now")
+    @ApiResponse(responseCode = "200", description = "Already paid: the existing payment, nothing debited again")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST / MALFORMED_REQUEST", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "NOT_YOUR_HOLD", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "HOLD_EXPIRED, INSUFFICIENT_BALANCE (nothing debited), or "
+            + "RESERVATION_PENDING with Retry-After: 1 (the hold is too fresh for payments to know it yet)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: points cannot be debited now; retry the "
+            + "same request (Retry-After)", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<PaymentResponse> pay(
+            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Valid @RequestBody PayRequest request) {
+        PayForReservation.Result result = payForReservation.pay(userId, request.reservationId());
+        PaymentResponse body = PaymentResponse.of(result.payment());
+        if (result.alreadyPaid()) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.created(URI.create("/api/payments/" + body.paymentId())).body(body);
+    }
+
+    @GetMapping("/{paymentId}")
+    @Operation(summary = "One of your payments and its state")
+    @ApiResponse(responseCode = "200", description = "The payment")
+    @ApiResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND (also someone else's payment)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    PaymentResponse payment(
+            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @PathVariable @Positive long paymentId) {
+        return PaymentResponse.of(paymentQueries.paymentOf(userId, paymentId));
+    }
+}

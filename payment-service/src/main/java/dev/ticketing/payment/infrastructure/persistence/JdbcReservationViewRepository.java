@@ -1,0 +1,67 @@
+package dev.ticketing.payment.infrastructure.persistence;
+
+import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.domain.ReservationStatus;
+import dev.ticketing.payment.domain.ReservationView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcReservationViewRepository implements ReservationViewRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcReservationViewRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ReservationView> find(long reservationId) {
+        return jdbc.sql("""
+                SELECT reservation_id, user_id, seat_id, price, hold_expires_at, status
+                FROM reservation_view WHERE reservation_id = ?""")
+                .param(reservationId).query(JdbcReservationViewRepository::map).optional();
+    }
+
+    @Override
+    public void save(ReservationView view, Instant now) {
+        Timestamp expiry = view.holdExpiresAt() == null ? null : Timestamp.from(view.holdExpiresAt());
+        jdbc.sql("""
+                INSERT INTO reservation_view (reservation_id, user_id, seat_id, price, hold_expires_at, status,
+                                              updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE price = VALUES(price), hold_expires_at = VALUES(hold_expires_at),
+                                        status = VALUES(status), updated_at = VALUES(updated_at)""")
+                .params(view.reservationId(), view.userId(), view.seatId(), view.price(), expiry,
+                        view.status().name(), Timestamp.from(now))
+                .update();
+    }
+
+    @Override
+    public Instant firstAskedAbout(long reservationId, Instant now) {
+        jdbc.sql("""
+                INSERT INTO unknown_reservation_request (reservation_id, first_asked_at) VALUES (?, ?)
+                ON DUPLICATE KEY UPDATE reservation_id = reservation_id""")
+                .params(reservationId, Timestamp.from(now)).update();
+        return jdbc.sql("SELECT first_asked_at FROM unknown_reservation_request WHERE reservation_id = ?")
+                .param(reservationId).query(Timestamp.class).single().toInstant();
+    }
+
+    @Override
+    public int forgetQuestionsAskedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM unknown_reservation_request WHERE first_asked_at < ? LIMIT 1000")
+                .param(Timestamp.from(cutoff)).update();
+    }
+
+    private static ReservationView map(ResultSet rs, int row) throws SQLException {
+        long price = rs.getLong("price");
+        return new ReservationView(rs.getLong("reservation_id"), rs.getLong("user_id"), rs.getLong("seat_id"),
+                rs.wasNull() ? null : price, JdbcPaymentRepository.instant(rs, "hold_expires_at"),
+                ReservationStatus.valueOf(rs.getString("status")));
+    }
+}
