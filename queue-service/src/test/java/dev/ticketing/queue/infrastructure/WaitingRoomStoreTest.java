@@ -1,0 +1,321 @@
+package dev.ticketing.queue.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.queue.CleanRedis;
+import dev.ticketing.queue.RedisOnly;
+import dev.ticketing.queue.application.QueueProperties;
+import dev.ticketing.queue.application.QueueStore.IssueOutcome;
+import dev.ticketing.queue.application.QueueStore.PaymentExpiry;
+import dev.ticketing.queue.application.QueueStore.TickResult;
+import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.testsupport.Race;
+import dev.ticketing.testsupport.RealInfrastructure;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The Redis scripts against the real server. Each test builds its stores on a key prefix of its own (under the
+ * class's prefix), with the capacity and lifetimes it needs; time is passed in, so nothing sleeps.
+ */
+@SpringBootTest(properties = {RedisOnly.NO_SCHEDULER, RedisOnly.NO_PAYMENT_LISTENER, RedisOnly.NO_TOPIC_CREATION})
+@RealInfrastructure(database = false)
+class WaitingRoomStoreTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration ACTIVE_TTL = Duration.ofMinutes(10);
+
+    @Autowired
+    StringRedisTemplate redis;
+    @Value("${ticketing.redis.key-prefix}")
+    String classPrefix;
+    @Value("${spring.data.redis.host}")
+    String redisHost;
+    @Value("${spring.data.redis.port}")
+    int redisPort;
+
+    private String prefix;
+    private final List<LettuceConnectionFactory> extraConnections = new ArrayList<>();
+
+    @BeforeEach
+    void ownPrefix(TestInfo test) {
+        prefix = classPrefix + test.getTestMethod().orElseThrow().getName() + ":";
+    }
+
+    @AfterEach
+    void cleanUp() {
+        extraConnections.forEach(LettuceConnectionFactory::destroy);
+        CleanRedis.deleteKeysUnder(redis, prefix);
+    }
+
+    @Test
+    void thousandConcurrentArrivalsAreAdmittedStrictlyInArrivalOrder() {
+        RedisQueueStore store = store(redis, 100, ACTIVE_TTL);
+
+        List<Race.Outcome<IssueOutcome>> outcomes = Race.run(1000,
+                i -> () -> store.issue(i + 1, QueueToken.generate(RANDOM), T0));
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        List<IssueOutcome> issued = outcomes.stream().map(Race.Outcome::value).toList();
+        assertThat(issued).allMatch(IssueOutcome::newlyIssued);
+        // positions at issue time are the arrival order: 0..999, each exactly once
+        List<Long> arrival = issued.stream().map(o -> ((TokenState.Waiting) o.state()).position()).sorted().toList();
+        assertThat(arrival).containsExactlyElementsOf(LongStream.range(0, 1000).boxed().toList());
+
+        TickResult tick = store.tick(T0.plusSeconds(5));
+
+        assertThat(tick.admitted()).isEqualTo(100);
+        assertThat(tick.active()).isEqualTo(100);
+        assertThat(tick.waiting()).isEqualTo(900);
+        List<Long> waitingPositions = new ArrayList<>();
+        for (IssueOutcome outcome : issued) {
+            long arrivedAs = ((TokenState.Waiting) outcome.state()).position();
+            TokenState now = store.status(outcome.token(), T0.plusSeconds(6)).state();
+            if (arrivedAs < 100) {
+                assertThat(now).as("arrival %d", arrivedAs)
+                        .isEqualTo(new TokenState.Active(((TokenState.Waiting) outcome.state()).userId(),
+                                T0.plusSeconds(5).plus(ACTIVE_TTL)));
+            } else {
+                assertThat(now).as("arrival %d", arrivedAs).isInstanceOf(TokenState.Waiting.class);
+                long position = ((TokenState.Waiting) now).position();
+                assertThat(position).as("arrival %d keeps its order", arrivedAs).isEqualTo(arrivedAs - 100);
+                waitingPositions.add(position);
+            }
+        }
+        waitingPositions.sort(Comparator.naturalOrder());
+        assertThat(waitingPositions).containsExactlyElementsOf(LongStream.range(0, 900).boxed().toList());
+    }
+
+    @Test
+    void userAskingManyTimesAtOnceGetsOnePlace() {
+        RedisQueueStore store = store(redis, 100, ACTIVE_TTL);
+        store.issue(1, QueueToken.generate(RANDOM), T0);
+
+        List<Race.Outcome<IssueOutcome>> outcomes = Race.run(50,
+                i -> () -> store.issue(7, QueueToken.generate(RANDOM), T0));
+
+        Set<QueueToken> tokens = outcomes.stream().map(o -> o.value().token()).collect(Collectors.toSet());
+        assertThat(tokens).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> o.value().newlyIssued())).hasSize(1);
+        assertThat(outcomes).allMatch(o -> o.value().state().equals(new TokenState.Waiting(7, 1)));
+        assertThat(redis.opsForZSet().zCard(prefix + "waiting")).isEqualTo(2);
+    }
+
+    @Test
+    void admittedUserAskingAgainGetsTheActiveTokenBack() {
+        RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
+        QueueToken token = store.issue(7, QueueToken.generate(RANDOM), T0).token();
+        store.tick(T0);
+
+        IssueOutcome again = store.issue(7, QueueToken.generate(RANDOM), T0.plusSeconds(1));
+
+        assertThat(again.token()).isEqualTo(token);
+        assertThat(again.newlyIssued()).isFalse();
+        assertThat(again.state()).isEqualTo(new TokenState.Active(7, T0.plus(ACTIVE_TTL)));
+    }
+
+    @Test
+    void activeTokensPastTheirLifetimeMakeRoomForTheNextInLine() {
+        RedisQueueStore store = store(redis, 2, ACTIVE_TTL);
+        List<QueueToken> tokens = new ArrayList<>();
+        for (long user = 1; user <= 4; user++) {
+            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
+        }
+        store.tick(T0);
+
+        TickResult justBefore = store.tick(T0.plus(ACTIVE_TTL).minusMillis(1));
+        assertThat(justBefore.expired()).isZero();
+        assertThat(justBefore.admitted()).isZero();
+
+        Instant expiry = T0.plus(ACTIVE_TTL);
+        TickResult atExpiry = store.tick(expiry);
+
+        assertThat(atExpiry.expired()).isEqualTo(2);
+        assertThat(atExpiry.admitted()).isEqualTo(2);
+        assertThat(store.status(tokens.get(0), expiry).state()).isEqualTo(new TokenState.Expired(1));
+        assertThat(store.status(tokens.get(1), expiry).state()).isEqualTo(new TokenState.Expired(2));
+        assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenState.Active(3, expiry.plus(ACTIVE_TTL)));
+        assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenState.Active(4, expiry.plus(ACTIVE_TTL)));
+        // the expired user is free to queue again, at the end of the line
+        IssueOutcome comeback = store.issue(1, QueueToken.generate(RANDOM), expiry);
+        assertThat(comeback.newlyIssued()).isTrue();
+        assertThat(comeback.token()).isNotEqualTo(tokens.get(0));
+        assertThat(comeback.state()).isEqualTo(new TokenState.Waiting(1, 0));
+    }
+
+    @Test
+    void expiredTokenIsRememberedOnlyForTheTombstoneLifetime() {
+        RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
+        QueueToken token = store.issue(1, QueueToken.generate(RANDOM), T0).token();
+        store.tick(T0);
+        store.tick(T0.plus(ACTIVE_TTL));
+
+        Long ttl = redis.getExpire(prefix + "expired:" + token.value(), java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertThat(ttl).isBetween(1L, Duration.ofHours(1).toMillis());
+        assertThat(redis.hasKey(prefix + "token:" + token.value())).isFalse();
+        assertThat(redis.hasKey(prefix + "user:1")).isFalse();
+    }
+
+    @Test
+    void paymentExpiresTheTokenAtOnceAndFreesThePlace() {
+        RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
+        QueueToken payer = store.issue(1, QueueToken.generate(RANDOM), T0).token();
+        QueueToken next = store.issue(2, QueueToken.generate(RANDOM), T0).token();
+        store.tick(T0);
+
+        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), 1, T0.plusSeconds(30));
+
+        assertThat(outcome).isEqualTo(PaymentExpiry.EXPIRED);
+        assertThat(store.status(payer, T0.plusSeconds(31)).state()).isEqualTo(new TokenState.Expired(1));
+        assertThat(store.tick(T0.plusSeconds(35)).admitted()).isEqualTo(1);
+        assertThat(store.status(next, T0.plusSeconds(35)).state()).isInstanceOf(TokenState.Active.class);
+    }
+
+    @Test
+    void replayedPaymentEventChangesNothing() {
+        RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
+        store.issue(1, QueueToken.generate(RANDOM), T0);
+        store.tick(T0);
+        UUID eventId = UUID.randomUUID();
+        store.expireOnPayment(eventId, 1, T0.plusSeconds(30));
+        // the user comes back for another concert: a new visit the old event must not end
+        QueueToken newVisit = store.issue(1, QueueToken.generate(RANDOM), T0.plusSeconds(40)).token();
+
+        PaymentExpiry replay = store.expireOnPayment(eventId, 1, T0.plusSeconds(30));
+
+        assertThat(replay).isEqualTo(PaymentExpiry.DUPLICATE);
+        assertThat(store.status(newVisit, T0.plusSeconds(41)).state()).isEqualTo(new TokenState.Waiting(1, 0));
+    }
+
+    @Test
+    void paymentOlderThanTheTokenDoesNotEndTheNewVisit() {
+        RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
+        QueueToken newVisit = store.issue(1, QueueToken.generate(RANDOM), T0.plusSeconds(60)).token();
+
+        // a different event id: e.g. redelivered after its id was forgotten
+        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), 1, T0);
+
+        assertThat(outcome).isEqualTo(PaymentExpiry.TOKEN_NEWER_THAN_PAYMENT);
+        assertThat(store.status(newVisit, T0.plusSeconds(61)).state()).isEqualTo(new TokenState.Waiting(1, 0));
+    }
+
+    @Test
+    void paymentOfUserWithoutTokenIsRecordedAndIgnored() {
+        RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
+
+        assertThat(store.expireOnPayment(UUID.randomUUID(), 99, T0)).isEqualTo(PaymentExpiry.NO_LIVE_TOKEN);
+    }
+
+    @Test
+    void admissionsOfTheRateWindowFeedTheWaitEstimate() {
+        RedisQueueStore store = store(redis, 3, ACTIVE_TTL);
+        List<QueueToken> tokens = new ArrayList<>();
+        for (long user = 1; user <= 5; user++) {
+            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
+        }
+        assertThat(store.status(tokens.get(4), T0).admittedRecently()).isZero();
+
+        store.tick(T0);
+        assertThat(store.status(tokens.get(4), T0).admittedRecently()).isEqualTo(3);
+
+        // five minutes later those admissions are out of the window
+        assertThat(store.tick(T0.plus(Duration.ofMinutes(5)).plusSeconds(10)).admittedRecently()).isZero();
+        assertThat(store.status(tokens.get(4), T0.plus(Duration.ofMinutes(5))).admittedRecently()).isZero();
+    }
+
+    /**
+     * Two instances, each on its own connection, tick as fast as they can while time moves on and tokens expire:
+     * the active set never exceeds capacity, and whatever was admitted is exactly the oldest arrivals.
+     */
+    @Test
+    void twoSchedulersRacingManyTicksNeverExceedCapacity() {
+        int capacity = 10;
+        int users = 400;
+        Duration ttl = Duration.ofSeconds(20);
+        RedisQueueStore instanceA = store(ownConnection(), capacity, ttl);
+        RedisQueueStore instanceB = store(ownConnection(), capacity, ttl);
+        List<QueueToken> arrivals = new ArrayList<>();
+        for (long user = 1; user <= users; user++) {
+            arrivals.add(instanceA.issue(user, QueueToken.generate(RANDOM), T0).token());
+        }
+        AtomicLong clockMillis = new AtomicLong(T0.toEpochMilli());
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong maxActiveSeen = new AtomicLong();
+
+        List<Race.Outcome<Long>> outcomes = Race.run(3, i -> () -> {
+            if (i == 2) { // time keeper and observer
+                for (int second = 0; second < 300; second++) {
+                    clockMillis.addAndGet(1000);
+                    maxActiveSeen.accumulateAndGet(redis.opsForZSet().zCard(prefix + "active"), Math::max);
+                    Thread.sleep(1);
+                }
+                running.set(false);
+                return 0L;
+            }
+            RedisQueueStore instance = i == 0 ? instanceA : instanceB;
+            long admitted = 0;
+            while (running.get()) {
+                TickResult tick = instance.tick(Instant.ofEpochMilli(clockMillis.get()));
+                assertThat(tick.active()).isLessThanOrEqualTo(capacity);
+                maxActiveSeen.accumulateAndGet(tick.active(), Math::max);
+                admitted += tick.admitted();
+            }
+            return admitted;
+        });
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        long admittedByBoth = outcomes.get(0).value() + outcomes.get(1).value();
+        assertThat(maxActiveSeen.get()).isEqualTo(capacity);
+        assertThat(admittedByBoth).isGreaterThan(capacity * 10L); // many generations went through
+        Instant end = Instant.ofEpochMilli(clockMillis.get());
+        // the admitted (active or expired) are exactly the earliest arrivals; the rest wait in their order
+        for (int arrival = 0; arrival < users; arrival++) {
+            TokenState state = instanceA.status(arrivals.get(arrival), end).state();
+            if (arrival < admittedByBoth) {
+                assertThat(state).as("arrival %d", arrival)
+                        .isInstanceOfAny(TokenState.Active.class, TokenState.Expired.class);
+            } else {
+                assertThat(state).as("arrival %d", arrival)
+                        .isEqualTo(new TokenState.Waiting(arrival + 1, arrival - admittedByBoth));
+            }
+        }
+    }
+
+    private RedisQueueStore store(StringRedisTemplate template, int capacity, Duration activeTtl) {
+        QueueProperties properties = new QueueProperties(capacity, Duration.ofSeconds(5), activeTtl,
+                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(7), false);
+        return new RedisQueueStore(template, properties, prefix);
+    }
+
+    private StringRedisTemplate ownConnection() {
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration(redisHost, redisPort));
+        factory.afterPropertiesSet();
+        factory.start();
+        extraConnections.add(factory);
+        return new StringRedisTemplate(factory);
+    }
+}
