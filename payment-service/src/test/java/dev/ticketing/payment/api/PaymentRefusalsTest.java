@@ -1,0 +1,210 @@
+package dev.ticketing.payment.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.events.SeatReserved;
+import dev.ticketing.payment.application.PaymentRepository;
+import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.domain.ReservationStatus;
+import dev.ticketing.payment.support.HttpApi;
+import dev.ticketing.payment.support.MutableClock;
+import dev.ticketing.payment.support.PaymentEventsRecorder;
+import dev.ticketing.payment.support.PaymentTestConfiguration;
+import dev.ticketing.payment.support.ReservationEventsPublisher;
+import dev.ticketing.payment.support.ReservationViewProbe;
+import dev.ticketing.events.PaymentCompleted;
+import dev.ticketing.testsupport.RealInfrastructure;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every way a pay request is refused before any point moves. user-point-service is deliberately unreachable here:
+ * a request that got as far as debiting would answer 503, so each refusal below also proves nothing was debited.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "payment.user-point.base-url=http://127.0.0.1:1")
+@RealInfrastructure(kafka = true)
+@Import(PaymentTestConfiguration.class)
+class PaymentRefusalsTest {
+
+    private static final long USER = 11;
+    private static final long OTHER_USER = 12;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReservationEventsPublisher events;
+
+    @Autowired
+    ReservationViewRepository views;
+
+    @Autowired
+    PaymentRepository payments;
+
+    @Autowired
+    PaymentEventsRecorder paymentEvents;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpApi api;
+    long reservationId;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi("http://127.0.0.1:" + port);
+        reservationId = events.newReservationId();
+    }
+
+    @AfterEach
+    void nothingWasPaid() {
+        assertThat(payments.findByReservationId(reservationId)).isEmpty();
+        assertThat(paymentEvents.of(PaymentCompleted.class, reservationId)).isEmpty();
+    }
+
+    @Test
+    void paymentForAReservationNotYetSeenIsPendingWithRetryAfter() {
+        long started = System.nanoTime();
+
+        HttpApi.Response response = api.pay(USER, reservationId);
+
+        assertProblem(response, 409, "RESERVATION_PENDING");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited for the view first")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void reservationStillUnknownLongAfterTheFirstRequestIsNotFound() {
+        assertProblem(api.pay(USER, reservationId), 409, "RESERVATION_PENDING");
+
+        clock.advance(Duration.ofSeconds(15));
+
+        assertProblem(api.pay(USER, reservationId), 404, "RESERVATION_NOT_FOUND");
+    }
+
+    @Test
+    void payingForSomeoneElsesHoldIsForbidden() {
+        hold(OTHER_USER);
+
+        assertProblem(api.pay(USER, reservationId), 403, "NOT_YOUR_HOLD");
+    }
+
+    @Test
+    void payingAfterTheHoldExpiredIsRefused() {
+        hold(USER);
+
+        clock.advance(Duration.ofMinutes(5));
+
+        assertProblem(api.pay(USER, reservationId), 409, "HOLD_EXPIRED");
+    }
+
+    @Test
+    void payingForAReleasedHoldIsRefused() {
+        hold(USER);
+        events.publish(events.seatReleased(reservationId, USER));
+        ReservationViewProbe.await(views, reservationId, view -> view.status() == ReservationStatus.RELEASED);
+
+        assertProblem(api.pay(USER, reservationId), 409, "HOLD_EXPIRED");
+    }
+
+    @Test
+    void releaseThatOvertookItsSeatReservedIsNotRevivedByIt() {
+        events.publish(events.seatReleased(reservationId, USER));
+        events.publish(events.seatReserved(reservationId, USER, 50_000));
+
+        var view = ReservationViewProbe.await(views, reservationId, v -> v.price() != null);
+
+        assertThat(view.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertProblem(api.pay(USER, reservationId), 409, "HOLD_EXPIRED");
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnce() {
+        SeatReserved reserved = events.seatReserved(reservationId, USER, 50_000);
+        events.publish(reserved);
+        events.publish(events.seatReleased(reservationId, USER));
+        events.publish(reserved);
+        long marker = events.newReservationId();
+        events.publish(events.seatReserved(marker, USER, 1));
+        // Same partition order is not guaranteed across keys: wait for the redelivery itself to be seen.
+        ReservationViewProbe.await(views, reservationId, v -> v.status() == ReservationStatus.RELEASED);
+        ReservationViewProbe.await(views, marker, v -> true);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
+                .param(reserved.eventId().toString()).query(Long.class).single()).isEqualTo(1);
+        assertThat(views.find(reservationId).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
+    }
+
+    @Test
+    void requestWithoutUserIdentityIsUnauthenticated() {
+        assertProblem(api.post("/api/payments", null, "{\"reservationId\":" + reservationId + "}"), 401,
+                "UNAUTHENTICATED");
+        assertProblem(api.get("/api/payments/1", null), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void missingOrNonPositiveReservationIdIsInvalid() {
+        assertProblem(api.post("/api/payments", USER, "{}"), 400, "INVALID_REQUEST");
+        assertProblem(api.post("/api/payments", USER, "{\"reservationId\":0}"), 400, "INVALID_REQUEST");
+        assertProblem(api.post("/api/payments", USER, "{\"reservationId\":-5}"), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void bodyThatIsNotAPayRequestIsMalformed() {
+        assertProblem(api.post("/api/payments", USER, "{\"reservationId\":"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/payments", USER, "{\"reservationId\":\"abc\"}"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/payments", USER, ""), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void userIdOrPaymentIdThatIsNotAPositiveNumberIsInvalid() {
+        assertProblem(api.get("/api/payments/abc", USER), 400, "INVALID_REQUEST");
+        assertProblem(api.get("/api/payments/0", USER), 400, "INVALID_REQUEST");
+        assertProblem(api.post("/api/payments", null, "{\"reservationId\":1}"), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void unknownPaymentIsNotFound() {
+        assertProblem(api.get("/api/payments/987654321", USER), 404, "PAYMENT_NOT_FOUND");
+    }
+
+    @Test
+    void openApiDescribesBothPaymentRoutes() {
+        HttpApi.Response docs = api.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/api/payments")).isTrue();
+        assertThat(docs.body().path("paths").has("/api/payments/{paymentId}")).isTrue();
+        assertThat(docs.body().path("paths").path("/api/payments").path("post").path("responses").has("503"))
+                .isTrue();
+    }
+
+    private void hold(long holder) {
+        events.publish(events.seatReserved(reservationId, holder, 50_000));
+        ReservationViewProbe.await(views, reservationId, view -> true);
+    }
+
+    static void assertProblem(HttpApi.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.code()).isEqualTo(code);
+        assertThat(response.body().path("status").asInt()).isEqualTo(status);
+        assertThat(response.field("type")).isEqualTo("https://ticketing.dev/problems/"
+                + code.toLowerCase().replace('_', '-'));
+        assertThat(response.field("title")).isNotBlank();
+        assertThat(response.field("detail")).isNotBlank();
+    }
+}
