@@ -1,0 +1,161 @@
+package dev.ticketing.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The system as a frontend sees it: HTTP to the gateway, nothing else. */
+final class Gateway {
+
+    static final String URL = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:8080");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Response(int status, JsonNode body, Map<String, List<String>> headers, String raw) {
+
+        String code() {
+            return body != null && body.has("code") ? body.get("code").asString() : null;
+        }
+
+        long number(String field) {
+            return body.get(field).asLong();
+        }
+
+        String text(String field) {
+            return body.get(field).asString();
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    private Gateway() {
+    }
+
+    static Response get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    static Response post(String path, String token, String json, String... headers) {
+        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    static Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = null;
+            String raw = response.body();
+            if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
+                body = JSON.readTree(raw);
+            }
+            return new Response(response.statusCode(), body, response.headers().map(), raw);
+        } catch (IOException e) {
+            throw new IllegalStateException("Gateway unreachable at " + URL + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            builder.header("X-Queue-Token", token);
+        }
+        return builder;
+    }
+
+    // ---- the steps of the flow, as a frontend performs them
+
+    static Response issueToken(long userId) {
+        return post("/api/queue/tokens", null, "{\"userId\":" + userId + "}");
+    }
+
+    /** Polls the token's status (every 500 ms, as a fast frontend would) until it is ACTIVE. */
+    static void awaitActive(String token, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response status;
+        do {
+            status = get("/api/queue/tokens/me", token);
+            if (status.status() == 200 && "ACTIVE".equals(status.text("status"))) {
+                return;
+            }
+            sleep(500);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("Token not admitted within " + timeout + "; last status: " + status);
+    }
+
+    /** Issues a token for the user and waits until the waiting room admits it. */
+    static String activeToken(long userId) {
+        Response issued = issueToken(userId);
+        if (issued.status() != 201 && issued.status() != 200) {
+            throw new AssertionError("Token for user " + userId + " refused: " + issued);
+        }
+        String token = issued.text("token");
+        awaitActive(token, Duration.ofSeconds(120));
+        return token;
+    }
+
+    /** Pays, retrying while payment-service has not yet seen the hold (409 RESERVATION_PENDING + Retry-After). */
+    static Response pay(String token, long reservationId) {
+        Response response;
+        int attempts = 0;
+        do {
+            response = post("/api/payments", token, "{\"reservationId\":" + reservationId + "}");
+            if (!"RESERVATION_PENDING".equals(response.code())) {
+                return response;
+            }
+            sleep(1000);
+        } while (++attempts < 20);
+        return response;
+    }
+
+    /** Available seats of the first date of any concert that still has seats; [concertId, dateId, seats...]. */
+    static List<JsonNode> availableSeats(String token, long[] concertAndDate) {
+        for (JsonNode concert : get("/api/concerts", token).body()) {
+            long concertId = concert.get("id").asLong();
+            for (JsonNode date : get("/api/concerts/" + concertId + "/dates", token).body()) {
+                long dateId = date.get("dateId").asLong();
+                JsonNode seats = get("/api/concerts/" + concertId + "/dates/" + dateId + "/seats", token).body();
+                if (seats.size() >= 2) {
+                    concertAndDate[0] = concertId;
+                    concertAndDate[1] = dateId;
+                    List<JsonNode> list = new ArrayList<>();
+                    seats.forEach(list::add);
+                    return list;
+                }
+            }
+        }
+        throw new AssertionError("No concert date with available seats is left: reset the demo data");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
