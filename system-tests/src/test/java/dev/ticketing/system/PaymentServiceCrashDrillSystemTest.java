@@ -1,0 +1,75 @@
+package dev.ticketing.system;
+
+import static dev.ticketing.system.Gateway.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.system.Gateway.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * payment-service is killed (SIGKILL) while payments are in flight and started again. Clients retry, as a frontend
+ * does after a 5xx or a cut connection: every payment completes exactly once, with a single debit each; a hold nobody
+ * pays is released at its expiry (./bin/test holds seats for 30 s) and can no longer be paid.
+ */
+@Order(5)
+class PaymentServiceCrashDrillSystemTest {
+
+    @Test
+    void paymentsCutByACrashCompleteOnRetryWithOneDebitEach() throws Exception {
+        List<Purchase> purchases = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            purchases.add(Purchase.prepare(i * 2 + 1));
+        }
+        Purchase abandoned = Purchase.prepare(40);
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(purchases.size())) {
+            List<Future<Response>> inFlight = new ArrayList<>();
+            for (Purchase purchase : purchases) {
+                inFlight.add(pool.submit(() -> Gateway.pay(purchase.token(), purchase.reservationId())));
+            }
+            Gateway.sleep(150);
+            LocalSystem.killService("payment-service");
+            for (Future<Response> response : inFlight) {
+                response.get(); // whatever each saw: success, 5xx, or a cut connection answered by the gateway
+            }
+        }
+        LocalSystem.startService("payment-service");
+
+        for (Purchase purchase : purchases) {
+            Response retried = Gateway.pay(purchase.token(), purchase.reservationId());
+            if (retried.status() == 401) {
+                continue; // the first attempt had completed and its token is already used up
+            }
+            assertThat(retried.status()).as("retry for user %d: %s", purchase.userId(), retried).isIn(200, 201);
+        }
+        for (Purchase purchase : purchases) {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "TOKEN_EXPIRED".equals(get("/api/queue/tokens/me", purchase.token()).code()));
+            String again = Gateway.activeToken(purchase.userId());
+            assertThat(purchase.debitsOfPrice(again)).as("one debit for user %d", purchase.userId()).isEqualTo(1);
+            assertThat(get("/api/points", again).number("balance")).isEqualTo(purchase.balanceBeforeCharge());
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "CONFIRMED".equals(get("/api/reservations/" + purchase.reservationId(), again).text("status")));
+        }
+
+        // The abandoned hold is released at its expiry, the seat is free again, and paying for it is refused.
+        // (A live token of the same user: the first may have reached its own lifetime during the drill.)
+        String abandonedToken = Gateway.activeToken(abandoned.userId());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                "RELEASED".equals(get("/api/reservations/" + abandoned.reservationId(), abandonedToken)
+                        .text("status")));
+        assertThat(TicketingFlowSystemTest.seatStatus(get(TicketingFlowSystemTest.seatsPath(
+                abandoned.concertAndDate()) + "?all=true", abandonedToken), abandoned.seatId()))
+                .isEqualTo("AVAILABLE");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "HOLD_EXPIRED".equals(Gateway.pay(abandonedToken, abandoned.reservationId()).code()));
+    }
+}
