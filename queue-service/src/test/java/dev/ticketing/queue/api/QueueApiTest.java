@@ -1,0 +1,183 @@
+package dev.ticketing.queue.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.ticketing.queue.CleanRedis;
+import dev.ticketing.queue.MutableClock;
+import dev.ticketing.queue.RedisOnly;
+import dev.ticketing.queue.TestClockConfiguration;
+import dev.ticketing.queue.application.QueueProperties;
+import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.infrastructure.RedisQueueStore;
+import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.ServiceProcess;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.security.SecureRandom;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The public API's answers and its bad-input handling. user-point-service is deliberately unreachable here. */
+@SpringBootTest(properties = {RedisOnly.NO_SCHEDULER, RedisOnly.NO_PAYMENT_LISTENER, RedisOnly.NO_TOPIC_CREATION,
+        "ticketing.queue.capacity=1"})
+@AutoConfigureMockMvc
+@RealInfrastructure(database = false)
+@Import(TestClockConfiguration.class)
+class QueueApiTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @DynamicPropertySource
+    static void userPointNowhere(DynamicPropertyRegistry registry) {
+        registry.add("ticketing.user-point.base-url", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
+    }
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    RedisQueueStore store;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    QueueProperties properties;
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @BeforeEach
+    void emptyWaitingRoom() {
+        CleanRedis.deleteKeysUnder(redis, store.keys().prefix());
+    }
+
+    @Test
+    void waitingTokenShowsPositionAndEstimatedWait() throws Exception {
+        QueueToken first = issue(1);
+        QueueToken second = issue(2);
+        QueueToken third = issue(3);
+        store.tick(clock.instant());
+
+        me(third.value())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.token").value(third.value()))
+                .andExpect(jsonPath("$.userId").value(3))
+                .andExpect(jsonPath("$.status").value("WAITING"))
+                .andExpect(jsonPath("$.position").value(1))
+                // one admitted in the 5-minute window: 1 per 300 s, two to go
+                .andExpect(jsonPath("$.estimatedWaitSeconds").value(600))
+                .andExpect(jsonPath("$.expiresAt").doesNotExist());
+        me(second.value()).andExpect(jsonPath("$.position").value(0));
+        me(first.value())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.expiresAt").value(clock.instant().plus(properties.activeTtl()).toString()))
+                .andExpect(jsonPath("$.position").doesNotExist())
+                .andExpect(jsonPath("$.estimatedWaitSeconds").doesNotExist());
+    }
+
+    @Test
+    void expiredTokenIsRefusedAsExpired() throws Exception {
+        QueueToken token = issue(1);
+        store.tick(clock.instant());
+        clock.advance(properties.activeTtl());
+
+        me(token.value())
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("TOKEN_EXPIRED"))
+                .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/token-expired"))
+                .andExpect(jsonPath("$.title").value("Token expired"))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail").isString());
+    }
+
+    @Test
+    void missingMalformedOrUnknownTokenIsRefusedAsInvalid() throws Exception {
+        http.perform(get("/api/queue/tokens/me"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("TOKEN_INVALID"));
+        for (String garbage : new String[] {"", "   ", "x".repeat(201), "<script>alert(1)</script>xxxxxxxxx",
+                QueueToken.generate(RANDOM).value()}) {
+            me(garbage)
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("TOKEN_INVALID"))
+                    .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/token-invalid"));
+        }
+    }
+
+    @Test
+    void malformedTokenRequestsAreRefusedWithoutStateChange() throws Exception {
+        postToken("{\"userId\": \"abc\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        postToken("{\"userId\": 1.5e400}").andExpect(status().isBadRequest());
+        postToken("not json").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        postToken("{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+                .andExpect(jsonPath("$.detail").value("userId must not be null"));
+        postToken("{\"userId\": 0}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"));
+        postToken("{\"userId\": -5}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"));
+
+        assertThat(redis.keys(store.keys().prefix() + "*")).isEmpty();
+    }
+
+    @Test
+    void userPointDownIsServiceUnavailableAndOpensTheBreaker() throws Exception {
+        CircuitBreaker breaker = breakers.circuitBreaker("user-point");
+        breaker.reset();
+
+        for (int i = 0; i < 12; i++) {
+            postToken("{\"userId\": 5}")
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                    .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/service-unavailable"));
+        }
+
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isGreaterThanOrEqualTo(10);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isGreaterThanOrEqualTo(2);
+        assertThat(redis.keys(store.keys().prefix() + "*")).isEmpty();
+    }
+
+    @Test
+    void everyRouteIsDescribedInTheOpenApiDocument() throws Exception {
+        String document = http.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        for (String path : Set.of("/api/queue/tokens", "/api/queue/tokens/me", "/internal/queue/tokens/{token}")) {
+            assertThat(document).contains("\"" + path + "\"");
+        }
+        assertThat(document).contains("USER_NOT_FOUND", "TOKEN_EXPIRED", "SERVICE_UNAVAILABLE");
+    }
+
+    private ResultActions me(String token) throws Exception {
+        return http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.QUEUE_TOKEN, token));
+    }
+
+    private ResultActions postToken(String body) throws Exception {
+        return http.perform(post("/api/queue/tokens").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private QueueToken issue(long userId) {
+        return store.issue(userId, QueueToken.generate(RANDOM), clock.instant()).token();
+    }
+}

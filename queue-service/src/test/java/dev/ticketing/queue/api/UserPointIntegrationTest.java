@@ -1,0 +1,159 @@
+package dev.ticketing.queue.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.queue.CleanRedis;
+import dev.ticketing.queue.QueueApplication;
+import dev.ticketing.queue.RedisOnly;
+import dev.ticketing.queue.infrastructure.RedisQueueStore;
+import dev.ticketing.testsupport.Race;
+import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.ServiceProcess;
+import dev.ticketing.testsupport.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Token issuance over real HTTP, with the user check answered by a real user-point-service (its own JVM and database,
+ * demo users 1..1000).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {RedisOnly.NO_SCHEDULER, RedisOnly.NO_PAYMENT_LISTENER, RedisOnly.NO_TOPIC_CREATION})
+@RealInfrastructure(database = false)
+class UserPointIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static TestDatabase userPointDatabase;
+    private static ServiceProcess userPoint;
+
+    @DynamicPropertySource
+    static void realUserPoint(DynamicPropertyRegistry registry) {
+        registry.add("ticketing.user-point.base-url", UserPointIntegrationTest::startUserPoint);
+    }
+
+    static synchronized String startUserPoint() {
+        if (userPoint == null) {
+            userPointDatabase = TestDatabase.create("queue-users");
+            userPoint = ServiceProcess.start("user-point-service", Map.of(
+                    "spring.datasource.url", userPointDatabase.url(),
+                    "spring.datasource.username", userPointDatabase.user(),
+                    "spring.datasource.password", userPointDatabase.password(),
+                    "spring.profiles.active", "demo,mariadb"));
+        }
+        return userPoint.baseUrl();
+    }
+
+    @AfterAll
+    static void stopUserPoint() {
+        if (userPoint != null) {
+            userPoint.close();
+        }
+        if (userPointDatabase != null) {
+            userPointDatabase.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RedisQueueStore store;
+    @Autowired
+    StringRedisTemplate redis;
+
+    @BeforeEach
+    void emptyWaitingRoom() {
+        CleanRedis.deleteKeysUnder(redis, store.keys().prefix());
+    }
+
+    @Test
+    void tokenForUnknownUserIsUserNotFound() {
+        Answer answer = requestToken("http://127.0.0.1:" + port, 987_654);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().get("code").asString()).isEqualTo("USER_NOT_FOUND");
+        assertThat(answer.body().get("type").asString()).isEqualTo("https://ticketing.dev/problems/user-not-found");
+        assertThat(redis.keys(store.keys().prefix() + "*")).isEmpty();
+    }
+
+    @Test
+    void existingUserGetsATokenAndTheSameOneWhenAskingAgain() {
+        Answer first = requestToken("http://127.0.0.1:" + port, 42);
+        Answer again = requestToken("http://127.0.0.1:" + port, 42);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body().get("userId").asLong()).isEqualTo(42);
+        assertThat(first.body().get("status").asString()).isEqualTo("WAITING");
+        assertThat(first.body().get("position").asLong()).isZero();
+        assertThat(first.body().get("estimatedWaitSeconds").asLong()).isPositive();
+        assertThat(first.body().get("token").asString()).matches("[A-Za-z0-9_-]{32}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("token").asString()).isEqualTo(first.body().get("token").asString());
+        assertThat(again.body().get("position").asLong()).isZero();
+    }
+
+    @Test
+    void concurrentUsersOverHttpEachGetOneDistinctPlace() {
+        List<Race.Outcome<Answer>> outcomes = Race.run(40,
+                i -> () -> requestToken("http://127.0.0.1:" + port, 100 + i % 20));
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        assertThat(outcomes).allMatch(o -> o.value().status() == 201 || o.value().status() == 200);
+        Map<Long, Set<String>> tokensByUser = outcomes.stream().map(Race.Outcome::value).collect(
+                Collectors.groupingBy(a -> a.body().get("userId").asLong(),
+                        Collectors.mapping(a -> a.body().get("token").asString(), Collectors.toSet())));
+        assertThat(tokensByUser).hasSize(20).allSatisfy((user, tokens) -> assertThat(tokens).hasSize(1));
+        assertThat(outcomes.stream().filter(o -> o.value().status() == 201)).hasSize(20);
+        Set<Long> positions = outcomes.stream().map(o -> o.value().body().get("position").asLong())
+                .collect(Collectors.toSet());
+        assertThat(positions).isEqualTo(LongStream.range(0, 20).boxed().collect(Collectors.toSet()));
+    }
+
+    @Test
+    void redisDownIsServiceUnavailableWithUserPointUp() {
+        // command-line arguments: they outrank application.yml, as the environment does in production
+        try (ConfigurableApplicationContext redisless = new SpringApplicationBuilder(QueueApplication.class).run(
+                "--server.port=0",
+                "--spring.data.redis.port=" + ServiceProcess.freePort(),
+                "--ticketing.user-point.base-url=" + userPoint.baseUrl(),
+                "--ticketing.queue.scheduler-enabled=false",
+                "--ticketing.queue.consume-payment-events=false",
+                "--spring.kafka.admin.auto-create=false")) {
+            String base = "http://127.0.0.1:" + redisless.getEnvironment().getProperty("local.server.port");
+
+            Answer answer = requestToken(base, 42);
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body().get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(answer.body().get("detail").asString()).startsWith("Redis is unavailable");
+        }
+    }
+
+    private static Answer requestToken(String baseUrl, long userId) {
+        return RestClient.create(baseUrl).post().uri("/api/queue/tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"userId\": " + userId + "}")
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                        JSON.readTree(response.getBody())));
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+}
