@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * truncated or converted by the JSON library before any rule sees it.
  */
 public record ChargeRequest(
-        @Schema(type = "integer", format = "int64", minimum = "1", example = "50000",
+        @Schema(implementation = Long.class, minimum = "1", example = "50000",
                 description = "Points to charge: a positive whole number, at most the per-charge limit, and not "
                         + "taking the balance over the maximum balance")
         JsonNode amount) {
