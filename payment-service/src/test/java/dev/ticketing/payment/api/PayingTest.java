@@ -1,0 +1,290 @@
+package dev.ticketing.payment.api;
+
+import static dev.ticketing.payment.api.PaymentRefusalsTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.events.PaymentCompleted;
+import dev.ticketing.events.PaymentRefunded;
+import dev.ticketing.events.ReservationConfirmationFailed;
+import dev.ticketing.events.ReservationConfirmed;
+import dev.ticketing.payment.application.ApplyReservationEvent;
+import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.domain.ReservationStatus;
+import dev.ticketing.payment.support.HttpApi;
+import dev.ticketing.payment.support.MutableClock;
+import dev.ticketing.payment.support.PaymentEventsRecorder;
+import dev.ticketing.payment.support.PaymentTestConfiguration;
+import dev.ticketing.payment.support.ReservationEventsPublisher;
+import dev.ticketing.payment.support.ReservationViewProbe;
+import dev.ticketing.payment.support.UserPointService;
+import dev.ticketing.testsupport.Race;
+import dev.ticketing.testsupport.RealInfrastructure;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Paying against the real user-point-service: its ledger is the witness of every point that moved. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(kafka = true)
+@Import(PaymentTestConfiguration.class)
+class PayingTest {
+
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+    private static final long PRICE = 50_000;
+
+    static UserPointService userPoint;
+
+    @DynamicPropertySource
+    static void userPointAddress(DynamicPropertyRegistry registry) {
+        registry.add("payment.user-point.base-url", () -> {
+            if (userPoint == null) {
+                userPoint = UserPointService.start();
+            }
+            return userPoint.baseUrl();
+        });
+    }
+
+    @AfterAll
+    static void stopUserPoint() {
+        if (userPoint != null) {
+            userPoint.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReservationEventsPublisher events;
+
+    @Autowired
+    PaymentEventsRecorder paymentEvents;
+
+    @Autowired
+    ReservationViewRepository views;
+
+    @Autowired
+    ApplyReservationEvent applyReservationEvent;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpApi api;
+    long reservationId;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi("http://127.0.0.1:" + port);
+        reservationId = events.newReservationId();
+    }
+
+    @Test
+    void paidHoldDebitsThePriceOnceAndPublishesPaymentCompleted() {
+        long user = 21;
+        hold(user, PRICE);
+
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.headers().firstValue("Location")).hasValue("/api/payments/" + paid.paymentId());
+        assertThat(paid.field("status")).isEqualTo("COMPLETED");
+        assertThat(paid.body().path("amount").asLong()).isEqualTo(PRICE);
+        assertThat(paid.body().path("reservationId").asLong()).isEqualTo(reservationId);
+        assertThat(paid.body().path("userId").asLong()).isEqualTo(user);
+        assertThat(paid.field("completedAt")).isNotBlank();
+
+        PaymentCompleted completed = paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT);
+        assertThat(completed.paymentId()).isEqualTo(paid.paymentId());
+        assertThat(completed.userId()).isEqualTo(user);
+        assertThat(completed.amount()).isEqualTo(PRICE);
+        assertThat(completed.seatId()).isEqualTo(reservationId + 500_000);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+
+        HttpApi.Response read = api.get("/api/payments/" + paid.paymentId(), user);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo(paid.body());
+    }
+
+    @Test
+    void payingAgainAnswersTheExistingPaymentWithoutDebitingTwice() {
+        long user = 22;
+        hold(user, PRICE);
+        HttpApi.Response first = api.pay(user, reservationId);
+        events.publish(ReservationConfirmed.of(clock, reservationId, first.paymentId(), user, 10,
+                reservationId + 500_000));
+        ReservationViewProbe.await(views, reservationId, view -> view.status() == ReservationStatus.CONFIRMED);
+
+        HttpApi.Response again = api.pay(user, reservationId);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+    }
+
+    @Test
+    void payRightAfterHoldingWaitsForTheHoldToReachPayments() throws Exception {
+        long user = 23;
+        CompletableFuture<HttpApi.Response> paying = CompletableFuture.supplyAsync(() -> api.pay(user, reservationId));
+        Thread.sleep(300);
+
+        events.publish(events.seatReserved(reservationId, user, PRICE));
+
+        HttpApi.Response paid = paying.get();
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+    }
+
+    @Test
+    void twentyConcurrentPayRequestsMakeOnePaymentAndOneDebit() {
+        long user = 24;
+        hold(user, PRICE);
+
+        List<Race.Outcome<HttpApi.Response>> outcomes = Race.run(20, i -> () -> api.pay(user, reservationId));
+
+        List<HttpApi.Response> answers = outcomes.stream().map(Race.Outcome::value).toList();
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isIn(200, 201);
+            assertThat(answer.field("status")).isEqualTo("COMPLETED");
+        });
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).as("one request completed it").hasSize(1);
+        assertThat(answers).extracting(HttpApi.Response::paymentId).containsOnly(answers.getFirst().paymentId());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE reservation_id = ?").param(reservationId)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+        paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT);
+        assertThat(outboxRows(PaymentCompleted.TYPE)).isEqualTo(1);
+    }
+
+    @Test
+    void insufficientBalanceIsRefusedWithNothingDebitedAndNoEvent() {
+        long user = 25;
+        long tooExpensive = UserPointService.DEMO_BALANCE + 1;
+        hold(user, tooExpensive);
+
+        HttpApi.Response refused = api.pay(user, reservationId);
+
+        assertProblem(refused, 409, "INSUFFICIENT_BALANCE");
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE);
+        assertThat(userPoint.ledger(user, "DEBIT")).isEmpty();
+        assertThat(outboxRows(PaymentCompleted.TYPE)).isZero();
+        assertThat(jdbc.sql("SELECT status FROM payment WHERE reservation_id = ?").param(reservationId)
+                .query(String.class).single()).isEqualTo("FAILED");
+        assertThat(paymentEvents.of(PaymentCompleted.class, reservationId)).isEmpty();
+    }
+
+    @Test
+    void refusedPaymentCompletesWhenPaidAgainAfterCharging() {
+        long user = 26;
+        long price = UserPointService.DEMO_BALANCE + 50_000;
+        hold(user, price);
+        assertProblem(api.pay(user, reservationId), 409, "INSUFFICIENT_BALANCE");
+
+        userPoint.charge(user, 100_000);
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.field("status")).isEqualTo("COMPLETED");
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE + 100_000 - price);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT).paymentId())
+                .isEqualTo(paid.paymentId());
+    }
+
+    @Test
+    void seatLostWhilePayingIsRefundedExactlyOnceEvenWhenTheFailureIsRedelivered() {
+        long user = 27;
+        hold(user, PRICE);
+        HttpApi.Response paid = api.pay(user, reservationId);
+        assertThat(paid.status()).isEqualTo(201);
+        // Meanwhile the hold expired and the seat went to someone else: concert-service refuses the confirmation.
+        events.publish(events.seatReleased(reservationId, user));
+        ReservationConfirmationFailed failed = events.confirmationFailed(reservationId, paid.paymentId(), user);
+
+        events.publish(failed);
+        events.publish(failed);
+        events.publish(events.confirmationFailed(reservationId, paid.paymentId(), user));
+
+        PaymentRefunded refunded = paymentEvents.await(PaymentRefunded.class, reservationId, EVENT_TIMEOUT);
+        assertThat(refunded.paymentId()).isEqualTo(paid.paymentId());
+        assertThat(refunded.userId()).isEqualTo(user);
+        assertThat(refunded.amount()).isEqualTo(PRICE);
+        assertThat(api.get("/api/payments/" + paid.paymentId(), user).field("status")).isEqualTo("REFUNDED");
+        assertRefundedOnce(user);
+    }
+
+    @Test
+    void compensationsRacingEachOtherRefundOnce() {
+        long user = 28;
+        hold(user, PRICE);
+        HttpApi.Response paid = api.pay(user, reservationId);
+        ReservationConfirmationFailed failed = events.confirmationFailed(reservationId, paid.paymentId(), user);
+
+        // Redeliveries of one event and distinct reports of the same failure, all at once, straight into the use case.
+        List<Race.Outcome<Object>> outcomes = Race.run(8, i -> () -> {
+            applyReservationEvent.apply(i % 2 == 0 ? failed
+                    : events.confirmationFailed(reservationId, paid.paymentId(), user));
+            return null;
+        });
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.failure()).isNull());
+        paymentEvents.await(PaymentRefunded.class, reservationId, EVENT_TIMEOUT);
+        assertRefundedOnce(user);
+    }
+
+    @Test
+    void someoneElsesPaymentIsNotFound() {
+        long user = 29;
+        hold(user, PRICE);
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertProblem(api.get("/api/payments/" + paid.paymentId(), 30L), 404, "PAYMENT_NOT_FOUND");
+    }
+
+    private void assertRefundedOnce(long user) {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (userPoint.balance(user) != UserPointService.DEMO_BALANCE && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE);
+        assertThat(userPoint.ledger(user, "REFUND")).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM refund r JOIN payment p ON p.id = r.payment_id "
+                + "WHERE p.reservation_id = ?").param(reservationId).query(Long.class).single()).isEqualTo(1);
+        assertThat(outboxRows(PaymentRefunded.TYPE)).isEqualTo(1);
+        sleep(500); // a duplicate would be published right behind the first
+        assertThat(paymentEvents.of(PaymentRefunded.class, reservationId)).hasSize(1);
+    }
+
+    private long outboxRows(String eventType) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE message_key = ? AND event_type = ?")
+                .params(Long.toString(reservationId), eventType).query(Long.class).single();
+    }
+
+    private void hold(long user, long price) {
+        events.publish(events.seatReserved(reservationId, user, price));
+        ReservationViewProbe.await(views, reservationId, view -> true);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
