@@ -14,6 +14,7 @@ import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ class InternalTokenEndpointTest {
     StringRedisTemplate redis;
 
     @BeforeEach
+    @AfterEach
     void emptyWaitingRoom() {
         CleanRedis.deleteKeysUnder(redis, store.keys().prefix());
     }

@@ -21,6 +21,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.security.SecureRandom;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,7 @@ class QueueApiTest {
     CircuitBreakerRegistry breakers;
 
     @BeforeEach
+    @AfterEach
     void emptyWaitingRoom() {
         CleanRedis.deleteKeysUnder(redis, store.keys().prefix());
     }

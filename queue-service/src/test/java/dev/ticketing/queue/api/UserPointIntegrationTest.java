@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,7 @@ class UserPointIntegrationTest {
     StringRedisTemplate redis;
 
     @BeforeEach
+    @AfterEach
     void emptyWaitingRoom() {
         CleanRedis.deleteKeysUnder(redis, store.keys().prefix());
     }
