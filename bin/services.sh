@@ -19,7 +19,7 @@ start_service() { # name
   esac
   say "Starting $name on :$port (profiles: $profiles)"
   # Heap as a share of the machine, like the containers; a small C1-only JIT keeps five JVMs light on a laptop.
-  SPRING_PROFILES_ACTIVE="$profiles" PORT="$port" nohup java -XX:MaxRAMPercentage=5 -XX:TieredStopAtLevel=1 \
+  SPRING_PROFILES_ACTIVE="$profiles" PORT="$port" nohup "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=5 -XX:TieredStopAtLevel=1 \
     -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-} -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$PID_DIR/$name.pid"
 }

@@ -37,7 +37,10 @@ apt_install() { # packages...
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p'; }
 select_jdk() {
   local candidate
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then return 0; fi
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then
+    export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+    return 0
+  fi
   for candidate in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
     candidate="${candidate%/}"
     if [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ]; then export JAVA_HOME="$candidate"; break; fi

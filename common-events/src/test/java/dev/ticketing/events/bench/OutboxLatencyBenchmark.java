@@ -67,6 +67,7 @@ public class OutboxLatencyBenchmark {
         // a new group that starts at the end: earlier runs' events on the shared topic are not part of this one
         properties.put("spring.kafka.consumer.group-id", "outbox-bench-" + UUID.randomUUID());
         properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
+        properties.put("spring.kafka.listener.concurrency", "3"); // one transaction per record: spread partitions
         properties.put("logging.level.root", "WARN");
         context = new SpringApplicationBuilder(EventsTestApplication.class).properties(properties).run();
         holds = context.getBean(HoldService.class);
