@@ -45,7 +45,7 @@ public class PaymentEventsRecorder {
                 + timeout + "; received " + received);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

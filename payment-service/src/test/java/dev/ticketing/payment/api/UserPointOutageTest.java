@@ -1,0 +1,198 @@
+package dev.ticketing.payment.api;
+
+import static dev.ticketing.payment.api.PaymentRefusalsTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.events.PaymentCompleted;
+import dev.ticketing.payment.application.PaymentRepository;
+import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.infrastructure.userpoint.UserPointClient;
+import dev.ticketing.payment.support.DelayingProxy;
+import dev.ticketing.payment.support.HttpApi;
+import dev.ticketing.payment.support.MutableClock;
+import dev.ticketing.payment.support.PaymentEventsRecorder;
+import dev.ticketing.payment.support.PaymentTestConfiguration;
+import dev.ticketing.payment.support.ReservationEventsPublisher;
+import dev.ticketing.payment.support.ReservationViewProbe;
+import dev.ticketing.payment.support.UserPointService;
+import dev.ticketing.testsupport.RealInfrastructure;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * user-point-service stopped or answering too slowly: the user gets a clear 503, the payment stays PENDING, the
+ * circuit opens, and the same request once it is back completes the payment with the single debit it may already
+ * have caused. payment-service reaches the real user-point-service through a proxy that can hold its answers back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "payment.user-point.read-timeout=500ms",
+        "resilience4j.circuitbreaker.instances.userPoint.wait-duration-in-open-state=2s",
+        "payment.jobs.abandoned-payment-interval=500ms"})
+@RealInfrastructure(kafka = true)
+@Import(PaymentTestConfiguration.class)
+class UserPointOutageTest {
+
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+    private static final long PRICE = 30_000;
+
+    static UserPointService userPoint;
+    static DelayingProxy proxy;
+
+    @DynamicPropertySource
+    static void userPointAddress(DynamicPropertyRegistry registry) {
+        registry.add("payment.user-point.base-url", () -> {
+            if (proxy == null) {
+                userPoint = UserPointService.start();
+                proxy = DelayingProxy.to(userPoint.port());
+            }
+            return proxy.baseUrl();
+        });
+    }
+
+    @AfterAll
+    static void stopUserPoint() {
+        if (proxy != null) {
+            proxy.close();
+            userPoint.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReservationEventsPublisher events;
+
+    @Autowired
+    PaymentEventsRecorder paymentEvents;
+
+    @Autowired
+    ReservationViewRepository views;
+
+    @Autowired
+    PaymentRepository payments;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    MutableClock clock;
+
+    HttpApi api;
+    CircuitBreaker circuit;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi("http://127.0.0.1:" + port);
+        circuit = circuitBreakers.circuitBreaker(UserPointClient.RESILIENCE_INSTANCE);
+        circuit.reset();
+        proxy.delayResponses(Duration.ZERO);
+    }
+
+    @Test
+    void stoppedUserPointAnswers503OpensTheCircuitAndTheRetryAfterwardsDebitsOnce() {
+        long user = 41;
+        long reservationId = hold(user);
+        userPoint.kill();
+        try {
+            HttpApi.Response down = api.pay(user, reservationId);
+
+            assertProblem(down, 503, "SERVICE_UNAVAILABLE");
+            // Three tries, each counted; the circuit needs five calls before it judges the failure rate.
+            assertThat(circuit.getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
+            assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(down.headers().firstValue("Retry-After")).isPresent();
+            assertThat(payment(user, reservationId)).isEqualTo("PENDING");
+            assertProblem(api.pay(user, reservationId), 503, "SERVICE_UNAVAILABLE");
+            assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+            long started = System.nanoTime();
+            assertProblem(api.pay(user, reservationId), 503, "SERVICE_UNAVAILABLE");
+            assertThat(circuit.getMetrics().getNumberOfNotPermittedCalls()).as("refused without calling").isPositive();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        } finally {
+            userPoint.restart();
+        }
+        awaitCircuitNotOpen();
+
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.field("status")).isEqualTo("COMPLETED");
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+        paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT);
+    }
+
+    @Test
+    void answerLostToATimeoutIsCompletedByTheRetryWithoutASecondDebit() {
+        long user = 42;
+        long reservationId = hold(user);
+        proxy.delayResponses(Duration.ofMillis(1500));
+
+        HttpApi.Response slow = api.pay(user, reservationId);
+
+        assertProblem(slow, 503, "SERVICE_UNAVAILABLE");
+        assertThat(payment(user, reservationId)).isEqualTo("PENDING");
+        assertThat(circuit.getMetrics().getNumberOfFailedCalls()).as("every timed-out try counted").isEqualTo(3);
+        proxy.delayResponses(Duration.ZERO);
+        // The debit did happen: only its answer was lost.
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+        assertThat(paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT).paymentId())
+                .isEqualTo(paid.paymentId());
+    }
+
+    @Test
+    void paymentAbandonedAfterATimeoutIsSettledByTheJobWithoutASecondDebit() {
+        long user = 43;
+        long reservationId = hold(user);
+        proxy.delayResponses(Duration.ofMillis(1500));
+        assertProblem(api.pay(user, reservationId), 503, "SERVICE_UNAVAILABLE");
+        proxy.delayResponses(Duration.ZERO);
+
+        clock.advance(Duration.ofSeconds(31));
+
+        PaymentCompleted completed = paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT);
+        assertThat(payment(user, reservationId)).isEqualTo("COMPLETED");
+        assertThat(completed.amount()).isEqualTo(PRICE);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+    }
+
+    private long hold(long user) {
+        long reservationId = events.newReservationId();
+        events.publish(events.seatReserved(reservationId, user, PRICE));
+        ReservationViewProbe.await(views, reservationId, view -> true);
+        return reservationId;
+    }
+
+    /** The payment's state as its owner reads it. */
+    private String payment(long user, long reservationId) {
+        long paymentId = payments.findByReservationId(reservationId).orElseThrow().id();
+        return api.get("/api/payments/" + paymentId, user).field("status");
+    }
+
+    private void awaitCircuitNotOpen() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (circuit.getState() == CircuitBreaker.State.OPEN && System.nanoTime() < deadline) {
+            PaymentEventsRecorder.sleep(50);
+        }
+        assertThat(circuit.getState()).isNotEqualTo(CircuitBreaker.State.OPEN);
+    }
+}
