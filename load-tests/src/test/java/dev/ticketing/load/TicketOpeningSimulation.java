@@ -1,0 +1,147 @@
+package dev.ticketing.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.ticketing.system.ConsistencyCheck;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+
+/**
+ * Ticket-opening day: {@code users} people arrive within {@code arrivalSeconds}, take queue tokens, poll their position
+ * until admitted, browse dates and seats, try to hold one of the few best seats (many want the same ones), charge and
+ * pay. After the run the stores are audited: no seat sold twice, every debit a sale or a refund, no more active tokens
+ * than capacity. The audit is part of the output and fails the run when violated.
+ *
+ * <p>Run against ./bin/load-test (it starts the system with the benchmark profile), or any running system:
+ * {@code ./mvnw -pl load-tests gatling:test -Dgatling.simulationClass=dev.ticketing.load.TicketOpeningSimulation
+ * -Dusers=400 -DarrivalSeconds=10}
+ */
+public class TicketOpeningSimulation extends Simulation {
+
+    private static final String BASE_URL = System.getProperty("gatewayUrl", "http://127.0.0.1:8080");
+    private static final int USERS = Integer.getInteger("users", 400);
+    private static final int ARRIVAL_SECONDS = Integer.getInteger("arrivalSeconds", 10);
+    private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
+    private static final int HOT_SEATS = Integer.getInteger("hotSeats", 8);
+
+    private static final AtomicLong holdsWon = new AtomicLong();
+    private static final AtomicLong holdsRefused = new AtomicLong();
+    private static final AtomicLong paymentsCompleted = new AtomicLong();
+    private static final AtomicLong admitted = new AtomicLong();
+    private static final AtomicLong waitMillisTotal = new AtomicLong();
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
+            .acceptHeader("application/json")
+            .contentTypeHeader("application/json")
+            .shareConnections();
+
+    private static Iterator<Map<String, Object>> demoUsers() {
+        List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, 1000).boxed().toList());
+        Collections.shuffle(ids);
+        return ids.stream().map(id -> Map.<String, Object>of("userId", id)).iterator();
+    }
+
+    private final ScenarioBuilder ticketOpening = scenario("ticket opening")
+            .feed(demoUsers())
+            .exec(session -> session.set("arrivedAt", System.currentTimeMillis()))
+            .exec(http("1 take queue token").post("/api/queue/tokens")
+                    .body(StringBody("{\"userId\":#{userId}}"))
+                    .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
+                            jsonPath("$.status").saveAs("queueStatus")))
+            .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(5))
+            .on(exec(http("2 poll position").get("/api/queue/tokens/me").header("X-Queue-Token", "#{token}")
+                    .check(status().is(200), jsonPath("$.status").saveAs("queueStatus")))
+                    .pause(POLL))
+            .exec(session -> {
+                admitted.incrementAndGet();
+                waitMillisTotal.addAndGet(System.currentTimeMillis() - session.getLong("arrivedAt"));
+                return session;
+            })
+            .exec(http("3 concerts").get("/api/concerts").header("X-Queue-Token", "#{token}")
+                    .check(status().is(200), jsonPath("$[0].id").saveAs("concertId")))
+            .exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").header("X-Queue-Token", "#{token}")
+                    .check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
+            .doIf(session -> session.contains("dateId")).then(
+                    exec(http("5 available seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
+                            .header("X-Queue-Token", "#{token}")
+                            .check(status().is(200), jsonPath("$[*].seatId").findAll().optional().saveAs("seatIds")))
+                    .doIf(session -> session.contains("seatIds")).then(
+                            exec(TicketOpeningSimulation::pickHotSeat)
+                            .exec(http("6 hold seat").post("/api/reservations").header("X-Queue-Token", "#{token}")
+                                    .body(StringBody("{\"concertId\":#{concertId},\"dateId\":#{dateId},"
+                                            + "\"seatId\":#{seatId}}"))
+                                    .check(status().in(201, 409).saveAs("holdStatus"),
+                                            jsonPath("$.reservationId").optional().saveAs("reservationId"),
+                                            jsonPath("$.price").optional().saveAs("price")))
+                            .exec(session -> {
+                                (session.getInt("holdStatus") == 201 ? holdsWon : holdsRefused).incrementAndGet();
+                                return session;
+                            })
+                            .doIf(session -> session.getInt("holdStatus") == 201).then(
+                                    exec(http("7 charge points").post("/api/points/charges")
+                                            .header("X-Queue-Token", "#{token}")
+                                            .body(StringBody("{\"amount\":#{price}}"))
+                                            .check(status().is(200)))
+                                    .exec(session -> session.set("payStatus", 409))
+                                    .asLongAsDuring(session -> session.getInt("payStatus") == 409,
+                                            Duration.ofSeconds(20)).on(
+                                            exec(http("8 pay").post("/api/payments").header("X-Queue-Token", "#{token}")
+                                                    .body(StringBody("{\"reservationId\":#{reservationId}}"))
+                                                    .check(status().in(200, 201, 409).saveAs("payStatus")))
+                                            .doIf(session -> session.getInt("payStatus") == 409).then(
+                                                    exec(session -> session).pause(Duration.ofMillis(300))))
+                                    .exec(session -> {
+                                        if (session.getInt("payStatus") == 201) {
+                                            paymentsCompleted.incrementAndGet();
+                                        }
+                                        return session;
+                                    }))));
+
+    private static Session pickHotSeat(Session session) {
+        List<Object> seats = session.getList("seatIds");
+        int pick = ThreadLocalRandom.current().nextInt(Math.min(HOT_SEATS, seats.size()));
+        return session.set("seatId", seats.get(pick));
+    }
+
+    {
+        setUp(ticketOpening.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(ARRIVAL_SECONDS))))
+                .protocols(protocol)
+                .assertions(global().failedRequests().percent().lt(1.0));
+    }
+
+    @Override
+    public void after() {
+        System.out.printf("""
+
+                Ticket opening: %d users arriving within %d s
+                  admitted ............ %d (mean wait in line %.1f s)
+                  holds won / refused . %d / %d
+                  payments completed .. %d
+                %n""", USERS, ARRIVAL_SECONDS, admitted.get(),
+                admitted.get() == 0 ? 0 : waitMillisTotal.get() / 1000.0 / admitted.get(), holdsWon.get(),
+                holdsRefused.get(), paymentsCompleted.get());
+        ConsistencyCheck.Report report = ConsistencyCheck.settled(Duration.ofSeconds(60));
+        System.out.println(report);
+        if (!report.consistent()) {
+            throw new IllegalStateException("Consistency check failed after the load run: " + report.violations());
+        }
+    }
+}
