@@ -71,13 +71,15 @@ public class PayForReservation {
         return continuePaying(existing.orElseThrow(), reservation, userId);
     }
 
-    /** Settles a PENDING payment whose requester went away, with the same key the requester used. */
+    /**
+     * Settles a PENDING payment whose requester went away, with the same key the requester used. Whatever the outcome
+     * (completed, refused, still unavailable), the payment's state says it; nothing is thrown.
+     */
     public void settleAbandoned(Payment payment) {
         try {
-            Result result = settle(payment);
-            log.info("Settled abandoned payment {}: {}", payment.id(), result.payment().status());
-        } catch (PaymentError.InsufficientBalance | PaymentError.UserNotFound refused) {
-            log.info("Abandoned payment {} was refused: {}", payment.id(), refused.getMessage());
+            log.info("Settled abandoned payment {}: {}", payment.id(), settle(payment).payment().status());
+        } catch (PaymentError notNow) {
+            log.info("Abandoned payment {} not settled: {}", payment.id(), notNow.getMessage());
         }
     }
 

@@ -8,7 +8,11 @@ import dev.ticketing.events.PaymentRefunded;
 import dev.ticketing.events.ReservationConfirmationFailed;
 import dev.ticketing.events.ReservationConfirmed;
 import dev.ticketing.payment.application.ApplyReservationEvent;
+import dev.ticketing.payment.application.PayForReservation;
+import dev.ticketing.payment.application.PaymentRepository;
 import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.domain.Payment;
+import dev.ticketing.payment.domain.PaymentStatus;
 import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.support.HttpApi;
 import dev.ticketing.payment.support.MutableClock;
@@ -75,6 +79,12 @@ class PayingTest {
 
     @Autowired
     ApplyReservationEvent applyReservationEvent;
+
+    @Autowired
+    PayForReservation payForReservation;
+
+    @Autowired
+    PaymentRepository payments;
 
     @Autowired
     MutableClock clock;
@@ -248,6 +258,34 @@ class PayingTest {
     }
 
     @Test
+    void lateDebitOfAnAttemptAlreadyReplacedIsRefundedAndTheNewAttemptPays() {
+        long user = 31;
+        hold(user, PRICE);
+        // A request creates attempt 1 and is slow to reach user-point-service ...
+        Payment slowRequestsCopy = payments.insertPending(views.find(reservationId).orElseThrow(), clock.instant())
+                .orElseThrow();
+        // ... meanwhile attempt 1 is refused for a concurrent request, and the user starts attempt 2.
+        assertThat(payments.fail(slowRequestsCopy.id(), 1)).isTrue();
+        assertThat(payments.startNextAttempt(slowRequestsCopy.id(), 1, clock.instant())).isTrue();
+
+        // Now the slow request's debit of attempt 1 lands.
+        payForReservation.settleAbandoned(slowRequestsCopy);
+
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        awaitBalance(user, UserPointService.DEMO_BALANCE);
+        assertThat(userPoint.ledger(user, "REFUND")).hasSize(1);
+        assertThat(payments.findById(slowRequestsCopy.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(outboxRows(PaymentRefunded.TYPE)).as("not a refund of the payment").isZero();
+
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(2);
+        assertThat(userPoint.ledger(user, "REFUND")).hasSize(1);
+    }
+
+    @Test
     void someoneElsesPaymentIsNotFound() {
         long user = 29;
         hold(user, PRICE);
@@ -256,12 +294,16 @@ class PayingTest {
         assertProblem(api.get("/api/payments/" + paid.paymentId(), 30L), 404, "PAYMENT_NOT_FOUND");
     }
 
-    private void assertRefundedOnce(long user) {
+    private void awaitBalance(long user, long expected) {
         long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (userPoint.balance(user) != UserPointService.DEMO_BALANCE && System.nanoTime() < deadline) {
+        while (userPoint.balance(user) != expected && System.nanoTime() < deadline) {
             sleep(50);
         }
-        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE);
+        assertThat(userPoint.balance(user)).isEqualTo(expected);
+    }
+
+    private void assertRefundedOnce(long user) {
+        awaitBalance(user, UserPointService.DEMO_BALANCE);
         assertThat(userPoint.ledger(user, "REFUND")).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM refund r JOIN payment p ON p.id = r.payment_id "
                 + "WHERE p.reservation_id = ?").param(reservationId).query(Long.class).single()).isEqualTo(1);

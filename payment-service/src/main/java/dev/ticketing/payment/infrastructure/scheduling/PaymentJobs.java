@@ -6,7 +6,6 @@ import dev.ticketing.payment.application.PaymentRepository;
 import dev.ticketing.payment.application.RefundPoints;
 import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.domain.Payment;
-import dev.ticketing.payment.domain.PaymentError;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -58,8 +57,6 @@ class PaymentJobs {
                     clock.instant().minus(properties.abandonedPaymentAfter()), BATCH)) {
                 payForReservation.settleAbandoned(payment);
             }
-        } catch (PaymentError.PointsUnavailable unavailable) {
-            log.info("user-point-service unavailable; abandoned payments wait for the next pass");
         } catch (RuntimeException e) {
             log.warn("Pass over abandoned payments failed; next pass retries: {}", e.toString());
         }
