@@ -1,0 +1,55 @@
+package dev.ticketing.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The gateway's own tunables ({@code gateway.*} in application.yml, each overridable by environment). */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress clientAddress) {
+
+    /**
+     * How tokens are checked with queue-service.
+     *
+     * @param queueUrl base URL of queue-service
+     * @param timeout the whole validation call, after which the request gets 503
+     * @param connectTimeout TCP connect; below {@code timeout} so a dead host fails fast
+     * @param maxConnections pooled, reused connections to queue-service
+     * @param cacheTtl how long an ACTIVE validation may be reused without asking again; 0 = never
+     * @param cacheMaxEntries bound of that cache
+     * @param breaker when to stop asking a failing queue-service for a while
+     */
+    public record QueueToken(URI queueUrl, Duration timeout, Duration connectTimeout, int maxConnections,
+            Duration cacheTtl, long cacheMaxEntries, Breaker breaker) {
+
+        /** A token expired by a payment stays usable for this long when cached: the cache is kept very short. */
+        public static final Duration MAX_CACHE_TTL = Duration.ofSeconds(1);
+
+        public QueueToken {
+            if (cacheTtl.isNegative() || cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
+                throw new IllegalArgumentException("gateway.queue-token.cache-ttl must be between 0 and "
+                        + MAX_CACHE_TTL + ", was " + cacheTtl);
+            }
+            if (!connectTimeout.minus(timeout).isNegative()) {
+                throw new IllegalArgumentException("gateway.queue-token.connect-timeout must be below its timeout");
+            }
+        }
+    }
+
+    public record Breaker(int slidingWindowSize, int minimumNumberOfCalls, float failureRateThreshold,
+            Duration waitInOpenState, int permittedCallsInHalfOpenState) {
+    }
+
+    /** Browser origins allowed to call the API (Spring origin patterns, e.g. {@code https://*.example.com}). */
+    public record Cors(List<String> allowedOriginPatterns, Duration maxAge) {
+    }
+
+    /**
+     * Which address identifies a client for rate limiting. With {@code trustedProxyHops} = 0 it is the TCP peer;
+     * behind N proxies that each append to X-Forwarded-For, it is the entry the outermost trusted proxy wrote. Never
+     * trust more hops than there are proxies: a client could then choose its own address.
+     */
+    public record ClientAddress(int trustedProxyHops) {
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ticketing.gateway.api;
+
+import dev.ticketing.gateway.application.TokenGate;
+import dev.ticketing.gateway.domain.RouteAccess;
+import dev.ticketing.gateway.domain.Verdict;
+import java.util.List;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Route filter {@code QueueToken=ACTIVE_ONLY} / {@code QueueToken=WAITING_OR_ACTIVE}: checks {@code X-Queue-Token}
+ * with queue-service and, when admitted, forwards the request as the token's user. Any client-sent
+ * {@code X-User-Id} is dropped whatever its letter case, so no client can act as another user.
+ */
+@Component
+public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<QueueTokenGatewayFilterFactory.Config> {
+
+    public static final String QUEUE_TOKEN = "X-Queue-Token";
+    public static final String USER_ID = "X-User-Id";
+    /** Exchange attribute with the admitted user id, for logs. */
+    public static final String USER_ID_ATTRIBUTE = QueueTokenGatewayFilterFactory.class.getName() + ".userId";
+    /** The seed's clients poll every 5 s until admitted. */
+    static final long WAITING_RETRY_AFTER_SECONDS = 5;
+    static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+    public static class Config {
+
+        private RouteAccess access = RouteAccess.ACTIVE_ONLY;
+
+        public RouteAccess getAccess() {
+            return access;
+        }
+
+        public void setAccess(RouteAccess access) {
+            this.access = access;
+        }
+    }
+
+    private final TokenGate gate;
+    private final ProblemResponses problems;
+
+    public QueueTokenGatewayFilterFactory(TokenGate gate, ProblemResponses problems) {
+        super(Config.class);
+        this.gate = gate;
+        this.problems = problems;
+    }
+
+    @Override
+    public List<String> shortcutFieldOrder() {
+        return List.of("access");
+    }
+
+    @Override
+    public GatewayFilter apply(Config config) {
+        RouteAccess access = config.getAccess();
+        return (exchange, chain) -> gate.check(exchange.getRequest().getHeaders().getFirst(QUEUE_TOKEN), access)
+                .flatMap(verdict -> answer(exchange, chain, verdict));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, GatewayFilterChain chain, Verdict verdict) {
+        return switch (verdict) {
+            case Verdict.Admitted admitted -> chain.filter(asUser(exchange, admitted.userId()));
+            case Verdict.TokenInvalid invalid -> problems.write(exchange,
+                    Problem.of(HttpStatus.UNAUTHORIZED, ErrorCodes.TOKEN_INVALID, invalid.reason()));
+            case Verdict.TokenExpired expired -> problems.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED,
+                    ErrorCodes.TOKEN_EXPIRED, "The queue token has expired; join the queue again"));
+            case Verdict.StillWaiting waiting -> problems.write(exchange, Problem.of(HttpStatus.FORBIDDEN,
+                            ErrorCodes.TOKEN_WAITING, "Still in the waiting room: " + waiting.position()
+                                    + " ahead; this needs an active queue token")
+                    .withProperty("position", waiting.position())
+                    .withProperty("estimatedWaitSeconds", waiting.estimatedWaitSeconds())
+                    .withRetryAfterSeconds(WAITING_RETRY_AFTER_SECONDS));
+            case Verdict.Unverifiable unverifiable -> problems.write(exchange, Problem.of(
+                            HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+                            "The queue token cannot be checked right now: " + unverifiable.reason())
+                    .withRetryAfterSeconds(UNAVAILABLE_RETRY_AFTER_SECONDS));
+        };
+    }
+
+    private static ServerWebExchange asUser(ServerWebExchange exchange, long userId) {
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(headers -> headers.set(USER_ID, Long.toString(userId)))
+                .build();
+        exchange.getAttributes().put(USER_ID_ATTRIBUTE, userId);
+        return exchange.mutate().request(request).build();
+    }
+}

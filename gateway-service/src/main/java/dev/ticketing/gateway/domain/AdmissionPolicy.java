@@ -1,0 +1,59 @@
+package dev.ticketing.gateway.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Decides from a token's state whether a request may pass to a route. */
+public final class AdmissionPolicy {
+
+    /**
+     * Tokens are opaque here but travel in a URL path to queue-service, so only URL-safe Base64 characters pass (a
+     * header like {@code ../../actuator} never becomes another path there). The bounds are queue-service's own: a
+     * token carries at least 128 random bits (22 characters); a longer header is refused unread. Anything outside
+     * them is refused without a call.
+     */
+    public static final int MIN_TOKEN_LENGTH = 22;
+    public static final int MAX_TOKEN_LENGTH = 200;
+
+    private static final Pattern TOKEN_SHAPE =
+            Pattern.compile("[A-Za-z0-9_-]{" + MIN_TOKEN_LENGTH + "," + MAX_TOKEN_LENGTH + "}");
+
+    private AdmissionPolicy() {
+    }
+
+    /** An empty answer when the header can be judged without asking queue-service. */
+    public static Optional<Verdict> judgeHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.of(new Verdict.TokenInvalid("The X-Queue-Token header is missing"));
+        }
+        if (header.length() > MAX_TOKEN_LENGTH || !TOKEN_SHAPE.matcher(header).matches()) {
+            return Optional.of(new Verdict.TokenInvalid("The X-Queue-Token header is not a queue token"));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code state} is empty when queue-service does not know the token. */
+    public static Verdict judge(Optional<TokenState> state, RouteAccess access, Instant now) {
+        if (state.isEmpty()) {
+            return new Verdict.TokenInvalid("Unknown queue token");
+        }
+        TokenState token = state.get();
+        if (token.userId() <= 0) {
+            return new Verdict.TokenInvalid("The queue token is not bound to a user");
+        }
+        return switch (token.status()) {
+            case EXPIRED -> new Verdict.TokenExpired();
+            // queue-service expires tokens on its scheduler tick; between the expiry instant and that tick the
+            // token is already spent
+            case ACTIVE -> token.expiresAt() != null && !now.isBefore(token.expiresAt())
+                    ? new Verdict.TokenExpired()
+                    : new Verdict.Admitted(token.userId(), token.expiresAt());
+            case WAITING -> access == RouteAccess.WAITING_OR_ACTIVE
+                    ? new Verdict.Admitted(token.userId(), null)
+                    : new Verdict.StillWaiting(Math.max(0, token.position()),
+                            Math.max(0, token.estimatedWaitSeconds()));
+            case UNRECOGNIZED -> new Verdict.TokenInvalid("The queue token is in a state this gateway does not accept");
+        };
+    }
+}

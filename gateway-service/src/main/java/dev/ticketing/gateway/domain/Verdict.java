@@ -1,0 +1,26 @@
+package dev.ticketing.gateway.domain;
+
+import java.time.Instant;
+
+/** The gateway's answer for one request's queue token. */
+public sealed interface Verdict {
+
+    /** Let the request through as this user; {@code activeUntil} is set when the token is ACTIVE. */
+    record Admitted(long userId, Instant activeUntil) implements Verdict {
+    }
+
+    /** Missing, malformed, unknown to queue-service, or in a state the gateway does not understand. */
+    record TokenInvalid(String reason) implements Verdict {
+    }
+
+    record TokenExpired() implements Verdict {
+    }
+
+    /** A waiting token on a route that needs an active one: the client polls again later. */
+    record StillWaiting(long position, long estimatedWaitSeconds) implements Verdict {
+    }
+
+    /** queue-service could not be asked (down, slow, circuit open): the request is refused, never waved through. */
+    record Unverifiable(String reason) implements Verdict {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ticketing.gateway.infrastructure;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.ticketing.gateway.domain.TokenState;
+import dev.ticketing.gateway.domain.TokenStatus;
+import java.time.Instant;
+
+/** queue-service's {@code GET /internal/queue/tokens/{token}} answer; fields it adds later are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record QueueTokenResponse(Long userId, String status, Long position, Long estimatedWaitSeconds, Instant expiresAt) {
+
+    TokenState toState() {
+        return new TokenState(userId == null ? 0 : userId, TokenStatus.parse(status),
+                position == null ? 0 : position, estimatedWaitSeconds == null ? 0 : estimatedWaitSeconds, expiresAt);
+    }
+}
