@@ -1,6 +1,5 @@
 package dev.ticketing.payment.api;
 
-import static dev.ticketing.payment.api.PaymentRefusalsTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.events.PaymentCompleted;
@@ -9,41 +8,28 @@ import dev.ticketing.events.ReservationConfirmationFailed;
 import dev.ticketing.events.ReservationConfirmed;
 import dev.ticketing.payment.application.ApplyReservationEvent;
 import dev.ticketing.payment.application.PayForReservation;
-import dev.ticketing.payment.application.PaymentRepository;
-import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.PaymentStatus;
 import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.support.HttpApi;
-import dev.ticketing.payment.support.MutableClock;
-import dev.ticketing.payment.support.PaymentEventsRecorder;
-import dev.ticketing.payment.support.PaymentTestConfiguration;
-import dev.ticketing.payment.support.ReservationEventsPublisher;
 import dev.ticketing.payment.support.ReservationViewProbe;
 import dev.ticketing.payment.support.UserPointService;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Paying against the real user-point-service: its ledger is the witness of every point that moved. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(kafka = true)
-@Import(PaymentTestConfiguration.class)
-class PayingTest {
+class PayingTest extends PaymentApiTest {
 
-    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
     private static final long PRICE = 50_000;
 
     static UserPointService userPoint;
@@ -65,41 +51,11 @@ class PayingTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ReservationEventsPublisher events;
-
-    @Autowired
-    PaymentEventsRecorder paymentEvents;
-
-    @Autowired
-    ReservationViewRepository views;
-
     @Autowired
     ApplyReservationEvent applyReservationEvent;
 
     @Autowired
     PayForReservation payForReservation;
-
-    @Autowired
-    PaymentRepository payments;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    HttpApi api;
-    long reservationId;
-
-    @BeforeEach
-    void setUp() {
-        api = new HttpApi("http://127.0.0.1:" + port);
-        reservationId = events.newReservationId();
-    }
 
     @Test
     void paidHoldDebitsThePriceOnceAndPublishesPaymentCompleted() {
@@ -315,11 +271,6 @@ class PayingTest {
     private long outboxRows(String eventType) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE message_key = ? AND event_type = ?")
                 .params(Long.toString(reservationId), eventType).query(Long.class).single();
-    }
-
-    private void hold(long user, long price) {
-        events.publish(events.seatReserved(reservationId, user, price));
-        ReservationViewProbe.await(views, reservationId, view -> true);
     }
 
     private static void sleep(long millis) {

@@ -2,27 +2,16 @@ package dev.ticketing.payment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.SeatReserved;
-import dev.ticketing.payment.application.PaymentRepository;
-import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.support.HttpApi;
-import dev.ticketing.payment.support.MutableClock;
-import dev.ticketing.payment.support.PaymentEventsRecorder;
-import dev.ticketing.payment.support.PaymentTestConfiguration;
-import dev.ticketing.payment.support.ReservationEventsPublisher;
 import dev.ticketing.payment.support.ReservationViewProbe;
-import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every way a pay request is refused before any point moves. user-point-service is deliberately unreachable here:
@@ -31,41 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "payment.user-point.base-url=http://127.0.0.1:1")
 @RealInfrastructure(kafka = true)
-@Import(PaymentTestConfiguration.class)
-class PaymentRefusalsTest {
+class PaymentRefusalsTest extends PaymentApiTest {
 
     private static final long USER = 11;
     private static final long OTHER_USER = 12;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ReservationEventsPublisher events;
-
-    @Autowired
-    ReservationViewRepository views;
-
-    @Autowired
-    PaymentRepository payments;
-
-    @Autowired
-    PaymentEventsRecorder paymentEvents;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    HttpApi api;
-    long reservationId;
-
-    @BeforeEach
-    void setUp() {
-        api = new HttpApi("http://127.0.0.1:" + port);
-        reservationId = events.newReservationId();
-    }
 
     @AfterEach
     void nothingWasPaid() {
@@ -96,14 +54,14 @@ class PaymentRefusalsTest {
 
     @Test
     void payingForSomeoneElsesHoldIsForbidden() {
-        hold(OTHER_USER);
+        hold(OTHER_USER, 50_000);
 
         assertProblem(api.pay(USER, reservationId), 403, "NOT_YOUR_HOLD");
     }
 
     @Test
     void payingAfterTheHoldExpiredIsRefused() {
-        hold(USER);
+        hold(USER, 50_000);
 
         clock.advance(Duration.ofMinutes(5));
 
@@ -112,7 +70,7 @@ class PaymentRefusalsTest {
 
     @Test
     void payingForAReleasedHoldIsRefused() {
-        hold(USER);
+        hold(USER, 50_000);
         events.publish(events.seatReleased(reservationId, USER));
         ReservationViewProbe.await(views, reservationId, view -> view.status() == ReservationStatus.RELEASED);
 
@@ -189,22 +147,5 @@ class PaymentRefusalsTest {
         assertThat(docs.body().path("paths").has("/api/payments/{paymentId}")).isTrue();
         assertThat(docs.body().path("paths").path("/api/payments").path("post").path("responses").has("503"))
                 .isTrue();
-    }
-
-    private void hold(long holder) {
-        events.publish(events.seatReserved(reservationId, holder, 50_000));
-        ReservationViewProbe.await(views, reservationId, view -> true);
-    }
-
-    static void assertProblem(HttpApi.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.code()).isEqualTo(code);
-        assertThat(response.body().path("status").asInt()).isEqualTo(status);
-        assertThat(response.field("type")).isEqualTo("https://ticketing.dev/problems/"
-                + code.toLowerCase().replace('_', '-'));
-        assertThat(response.field("title")).isNotBlank();
-        assertThat(response.field("detail")).isNotBlank();
     }
 }

@@ -1,19 +1,12 @@
 package dev.ticketing.payment.api;
 
-import static dev.ticketing.payment.api.PaymentRefusalsTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.events.PaymentCompleted;
-import dev.ticketing.payment.application.PaymentRepository;
-import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.infrastructure.userpoint.UserPointClient;
 import dev.ticketing.payment.support.DelayingProxy;
 import dev.ticketing.payment.support.HttpApi;
-import dev.ticketing.payment.support.MutableClock;
 import dev.ticketing.payment.support.PaymentEventsRecorder;
-import dev.ticketing.payment.support.PaymentTestConfiguration;
-import dev.ticketing.payment.support.ReservationEventsPublisher;
-import dev.ticketing.payment.support.ReservationViewProbe;
 import dev.ticketing.payment.support.UserPointService;
 import dev.ticketing.testsupport.RealInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -24,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,10 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.circuitbreaker.instances.userPoint.wait-duration-in-open-state=2s",
         "payment.jobs.abandoned-payment-interval=500ms"})
 @RealInfrastructure(kafka = true)
-@Import(PaymentTestConfiguration.class)
-class UserPointOutageTest {
+class UserPointOutageTest extends PaymentApiTest {
 
-    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
     private static final long PRICE = 30_000;
 
     static UserPointService userPoint;
@@ -67,33 +56,13 @@ class UserPointOutageTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ReservationEventsPublisher events;
-
-    @Autowired
-    PaymentEventsRecorder paymentEvents;
-
-    @Autowired
-    ReservationViewRepository views;
-
-    @Autowired
-    PaymentRepository payments;
-
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
-    @Autowired
-    MutableClock clock;
-
-    HttpApi api;
     CircuitBreaker circuit;
 
     @BeforeEach
-    void setUp() {
-        api = new HttpApi("http://127.0.0.1:" + port);
+    void closeCircuitAndLetAnswersThrough() {
         circuit = circuitBreakers.circuitBreaker(UserPointClient.RESILIENCE_INSTANCE);
         circuit.reset();
         proxy.delayResponses(Duration.ZERO);
@@ -102,7 +71,7 @@ class UserPointOutageTest {
     @Test
     void stoppedUserPointAnswers503OpensTheCircuitAndTheRetryAfterwardsDebitsOnce() {
         long user = 41;
-        long reservationId = hold(user);
+        hold(user, PRICE);
         userPoint.kill();
         try {
             HttpApi.Response down = api.pay(user, reservationId);
@@ -112,7 +81,7 @@ class UserPointOutageTest {
             assertThat(circuit.getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
             assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
-            assertThat(payment(user, reservationId)).isEqualTo("PENDING");
+            assertThat(payment(user)).isEqualTo("PENDING");
             assertProblem(api.pay(user, reservationId), 503, "SERVICE_UNAVAILABLE");
             assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
@@ -137,13 +106,13 @@ class UserPointOutageTest {
     @Test
     void answerLostToATimeoutIsCompletedByTheRetryWithoutASecondDebit() {
         long user = 42;
-        long reservationId = hold(user);
+        hold(user, PRICE);
         proxy.delayResponses(Duration.ofMillis(1500));
 
         HttpApi.Response slow = api.pay(user, reservationId);
 
         assertProblem(slow, 503, "SERVICE_UNAVAILABLE");
-        assertThat(payment(user, reservationId)).isEqualTo("PENDING");
+        assertThat(payment(user)).isEqualTo("PENDING");
         assertThat(circuit.getMetrics().getNumberOfFailedCalls()).as("every timed-out try counted").isEqualTo(3);
         proxy.delayResponses(Duration.ZERO);
         // The debit did happen: only its answer was lost.
@@ -161,7 +130,7 @@ class UserPointOutageTest {
     @Test
     void paymentAbandonedAfterATimeoutIsSettledByTheJobWithoutASecondDebit() {
         long user = 43;
-        long reservationId = hold(user);
+        hold(user, PRICE);
         proxy.delayResponses(Duration.ofMillis(1500));
         assertProblem(api.pay(user, reservationId), 503, "SERVICE_UNAVAILABLE");
         proxy.delayResponses(Duration.ZERO);
@@ -169,21 +138,14 @@ class UserPointOutageTest {
         clock.advance(Duration.ofSeconds(31));
 
         PaymentCompleted completed = paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT);
-        assertThat(payment(user, reservationId)).isEqualTo("COMPLETED");
+        assertThat(payment(user)).isEqualTo("COMPLETED");
         assertThat(completed.amount()).isEqualTo(PRICE);
         assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
         assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
     }
 
-    private long hold(long user) {
-        long reservationId = events.newReservationId();
-        events.publish(events.seatReserved(reservationId, user, PRICE));
-        ReservationViewProbe.await(views, reservationId, view -> true);
-        return reservationId;
-    }
-
     /** The payment's state as its owner reads it. */
-    private String payment(long user, long reservationId) {
+    private String payment(long user) {
         long paymentId = payments.findByReservationId(reservationId).orElseThrow().id();
         return api.get("/api/payments/" + paymentId, user).field("status");
     }

@@ -1,0 +1,77 @@
+package dev.ticketing.payment.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.payment.application.PaymentRepository;
+import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.support.HttpApi;
+import dev.ticketing.payment.support.MutableClock;
+import dev.ticketing.payment.support.PaymentEventsRecorder;
+import dev.ticketing.payment.support.PaymentTestConfiguration;
+import dev.ticketing.payment.support.ReservationEventsPublisher;
+import dev.ticketing.payment.support.ReservationViewProbe;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What every test of the running service shares: its HTTP API, both ends of Kafka, a clock to move, and a fresh
+ * reservation id per test. Subclasses declare {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
+ * {@code @RealInfrastructure(kafka = true)}.
+ */
+@Import(PaymentTestConfiguration.class)
+abstract class PaymentApiTest {
+
+    static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReservationEventsPublisher events;
+
+    @Autowired
+    PaymentEventsRecorder paymentEvents;
+
+    @Autowired
+    ReservationViewRepository views;
+
+    @Autowired
+    PaymentRepository payments;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpApi api;
+    long reservationId;
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi("http://127.0.0.1:" + port);
+        reservationId = events.newReservationId();
+    }
+
+    /** concert-service holds this test's reservation for {@code user}; returns once payments knows it. */
+    void hold(long user, long price) {
+        events.publish(events.seatReserved(reservationId, user, price));
+        ReservationViewProbe.await(views, reservationId, view -> true);
+    }
+
+    static void assertProblem(HttpApi.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.code()).isEqualTo(code);
+        assertThat(response.body().path("status").asInt()).isEqualTo(status);
+        assertThat(response.field("type")).isEqualTo("https://ticketing.dev/problems/"
+                + code.toLowerCase().replace('_', '-'));
+        assertThat(response.field("title")).isNotBlank();
+        assertThat(response.field("detail")).isNotBlank();
+    }
+}
