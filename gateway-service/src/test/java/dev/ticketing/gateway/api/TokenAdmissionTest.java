@@ -1,0 +1,364 @@
+package dev.ticketing.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.gateway.RawHttp;
+import dev.ticketing.gateway.TestHttpServer;
+import dev.ticketing.testsupport.InfrastructureLocator;
+import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.ServiceProcess;
+import dev.ticketing.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The token check against the real queue-service (its own JVM on real Redis, with a real user-point-service for the
+ * user check), for every class of route. The services behind the protected routes are an echo server, so what
+ * reaches a service (above all {@code X-User-Id}) is visible.
+ *
+ * <p>queue-service admits one user at a time here, every 200 ms, for 15 s: user 1 is ACTIVE and user 2 WAITING at the
+ * start; once user 1's token runs out it is EXPIRED and user 2 is admitted. The methods run in that order, and the
+ * last one stops queue-service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "TOKEN_ISSUANCE_RATE=1", "TOKEN_ISSUANCE_BURST=3",
+        // the tests stand for several clients behind one proxy: the client is the X-Forwarded-For entry
+        "gateway.client-address.trusted-proxy-hops=1"})
+@RealInfrastructure(database = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TokenAdmissionTest {
+
+    private static final Duration ACTIVE_TTL = Duration.ofSeconds(15);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Routes that need an ACTIVE token, one per service and method. */
+    private static final List<Request> ACTIVE_ONLY = List.of(
+            new Request(HttpMethod.GET, "/api/concerts"),
+            new Request(HttpMethod.GET, "/api/concerts/1/dates/1/seats"),
+            new Request(HttpMethod.POST, "/api/reservations"),
+            new Request(HttpMethod.POST, "/api/payments"));
+    /** Routes where a waiting user may go. */
+    private static final List<Request> WAITING_OR_ACTIVE = List.of(
+            new Request(HttpMethod.GET, "/api/points"),
+            new Request(HttpMethod.POST, "/api/points/charges"));
+
+    record Request(HttpMethod method, String path) {
+    }
+
+    private static final TestHttpServer SERVICES = TestHttpServer.echo();
+    private static TestDatabase userPointDatabase;
+    private static ServiceProcess userPoint;
+    private static ServiceProcess queue;
+    private static CompletableFuture<Void> servicesStarted;
+    private static String queueUrl;
+    private static String activeToken;
+    private static String waitingToken;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("QUEUE_URL", TokenAdmissionTest::startQueueService);
+        registry.add("CONCERT_URL", SERVICES::baseUrl);
+        registry.add("PAYMENT_URL", SERVICES::baseUrl);
+        registry.add("USER_POINT_URL", SERVICES::baseUrl);
+    }
+
+    /**
+     * Starts user-point-service and queue-service in the background on ports chosen now, so the gateway's context
+     * starts meanwhile; {@link #setUp()} waits for them. queue-service calls user-point-service only when a token is
+     * issued.
+     */
+    static synchronized String startQueueService() {
+        if (servicesStarted == null) {
+            userPointDatabase = TestDatabase.create("gw-userpoint");
+            int userPointPort = ServiceProcess.freePort();
+            int queuePort = ServiceProcess.freePort();
+            InfrastructureLocator.Redis redis = InfrastructureLocator.redis();
+            CompletableFuture<ServiceProcess> userPointStarted = CompletableFuture.supplyAsync(() ->
+                    ServiceProcess.start("user-point-service", Map.of(
+                            "spring.datasource.url", userPointDatabase.url(),
+                            "spring.datasource.username", userPointDatabase.user(),
+                            "spring.datasource.password", userPointDatabase.password(),
+                            "spring.profiles.active", "demo,mariadb"), userPointPort));
+            CompletableFuture<ServiceProcess> queueStarted = CompletableFuture.supplyAsync(() ->
+                    ServiceProcess.start("queue-service", Map.of(
+                            "ticketing.user-point.base-url", "http://127.0.0.1:" + userPointPort,
+                            "spring.data.redis.host", redis.host(),
+                            "spring.data.redis.port", Integer.toString(redis.port()),
+                            "ticketing.redis.key-prefix", "it:gateway-queue:" + UUID.randomUUID() + ":",
+                            "ticketing.queue.capacity", "1",
+                            "ticketing.queue.admission-interval", "200ms",
+                            "ticketing.queue.active-ttl", ACTIVE_TTL.toSeconds() + "s",
+                            // no Kafka here: the payment listener would join the running system's consumer group
+                            "ticketing.queue.consume-payment-events", "false",
+                            "spring.kafka.admin.auto-create", "false"), queuePort));
+            servicesStarted = CompletableFuture.allOf(userPointStarted, queueStarted).thenRun(() -> {
+                userPoint = userPointStarted.join();
+                queue = queueStarted.join();
+            });
+            queueUrl = "http://127.0.0.1:" + queuePort;
+        }
+        return queueUrl;
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (servicesStarted != null) {
+            servicesStarted.exceptionally(failure -> null).join();
+        }
+        for (AutoCloseable resource : new AutoCloseable[] {queue, userPoint, userPointDatabase, SERVICES}) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception ignored) {
+                // the next resource still has to go
+            }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+
+    WebTestClient http;
+    WebTestClient queueDirect;
+
+    @BeforeEach
+    void setUp() {
+        servicesStarted.join();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+        queueDirect = WebTestClient.bindToServer().baseUrl(queue.baseUrl())
+                .responseTimeout(Duration.ofSeconds(20)).build();
+        if (activeToken == null) {
+            activeToken = issueDirectly(1);
+            awaitStatus(activeToken, "ACTIVE", Duration.ofSeconds(10));
+            waitingToken = issueDirectly(2);
+            assertThat(statusAtQueue(waitingToken)).isEqualTo("WAITING");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void requestWithoutATokenIsRefusedOnEveryProtectedRoute() {
+        for (Request request : all()) {
+            assertProblem(send(request, null), 401, "TOKEN_INVALID", request);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void garbageOrUnknownTokenIsRefusedOnEveryProtectedRoute() {
+        for (Request request : all()) {
+            assertProblem(send(request, "not a token!"), 401, "TOKEN_INVALID", request);
+            assertProblem(send(request, "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"), 401, "TOKEN_INVALID", request);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void waitingTokenGetsItsPlaceInLineOnActiveOnlyRoutes() {
+        for (Request request : ACTIVE_ONLY) {
+            EntityExchangeResult<byte[]> result = send(request, waitingToken);
+            JsonNode problem = assertProblem(result, 403, "TOKEN_WAITING", request);
+            assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(problem.get("position").asLong()).isZero();
+            assertThat(problem.get("estimatedWaitSeconds").asLong()).isNotNegative();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void waitingTokenReachesThePointsService() {
+        for (Request request : WAITING_OR_ACTIVE) {
+            assertThat(userIdsReceived(send(request, waitingToken), request)).containsExactly("2");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void activeTokenReachesEveryServiceAsItsUser() {
+        assertStillActive(activeToken);
+        for (Request request : all()) {
+            EntityExchangeResult<byte[]> result = send(request, activeToken);
+            assertThat(userIdsReceived(result, request)).containsExactly("1");
+            assertThat(received(result).get("headers").get("x-queue-token").get(0).asString())
+                    .isEqualTo(activeToken);
+            assertThat(received(result).get("path").asString()).isEqualTo(request.path());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void forgedUserIdNeverReachesAService() {
+        assertStillActive(activeToken);
+        for (Request request : all()) {
+            RawHttp.Response response = RawHttp.send(port, request.method() + " " + request.path() + " HTTP/1.1",
+                    "X-User-Id: 999", "x-user-id: 998", "X-USER-ID: 997", "X-Queue-Token: " + activeToken,
+                    "Content-Length: 0");
+            assertThat(response.status()).as(request.toString()).isEqualTo(200);
+            JsonNode userIds = JSON.readTree(response.body()).get("headers").get("x-user-id");
+            assertThat(userIds.valueStream().map(JsonNode::asString).toList()).as(request.toString())
+                    .containsExactly("1");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void queueStatusIsServedByQueueServiceThroughTheGateway() {
+        http.get().uri("/api/queue/tokens/me").header("X-Queue-Token", waitingToken).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("WAITING").jsonPath("$.userId").isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void tokenIssuanceIsLimitedPerClientAfterTheBurst() {
+        issueThroughGateway(3, "203.0.113.99").expectStatus().is2xxSuccessful();
+        int burst = 3;
+        long started = System.nanoTime();
+        int allowed = 0;
+        EntityExchangeResult<byte[]> limited = null;
+        while (limited == null && allowed < burst + 5) {
+            EntityExchangeResult<byte[]> result = issueThroughGateway(3, "203.0.113.7").expectBody().returnResult();
+            if (result.getStatus().value() == 429) {
+                limited = result;
+            } else {
+                assertThat(result.getStatus().is2xxSuccessful()).isTrue();
+                allowed++;
+            }
+        }
+        long elapsedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+        assertThat(limited).as("a 429 after the burst").isNotNull();
+        // the bucket refills 1 per second, so a slow machine may see one more per second elapsed
+        assertThat(allowed).isBetween(burst, burst + (int) elapsedSeconds + 1);
+        assertProblem(limited, 429, "RATE_LIMITED", new Request(HttpMethod.POST, "/api/queue/tokens"));
+        assertThat(limited.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+        // another client is not affected
+        issueThroughGateway(4, "203.0.113.8").expectStatus().is2xxSuccessful();
+    }
+
+    @Test
+    @Order(4)
+    void expiredTokenIsRefusedAndTheNextUserIsAdmitted() {
+        awaitStatus(activeToken, "EXPIRED", ACTIVE_TTL.plusSeconds(10));
+        for (Request request : all()) {
+            assertProblem(send(request, activeToken), 401, "TOKEN_EXPIRED", request);
+        }
+        awaitStatus(waitingToken, "ACTIVE", Duration.ofSeconds(10));
+        for (Request request : ACTIVE_ONLY) {
+            assertThat(userIdsReceived(send(request, waitingToken), request)).containsExactly("2");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void stoppedQueueServiceMeansServiceUnavailableWithinTheTimeout() {
+        queue.kill();
+        for (Request request : all()) {
+            long started = System.nanoTime();
+            EntityExchangeResult<byte[]> result = send(request, waitingToken);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            JsonNode problem = assertProblem(result, 503, "SERVICE_UNAVAILABLE", request);
+            assertThat(problem.get("detail").asString()).contains("queue token cannot be checked");
+            // the configured timeout is 1 s (gateway.queue-token.timeout); a refused connection is faster still
+            assertThat(took).as(request.toString()).isLessThan(Duration.ofMillis(1500));
+        }
+    }
+
+    private static List<Request> all() {
+        return java.util.stream.Stream.concat(ACTIVE_ONLY.stream(), WAITING_OR_ACTIVE.stream()).toList();
+    }
+
+    private EntityExchangeResult<byte[]> send(Request request, String token) {
+        WebTestClient.RequestBodySpec spec = http.method(request.method()).uri(request.path());
+        if (token != null) {
+            spec.header("X-Queue-Token", token);
+        }
+        if (request.method() == HttpMethod.POST) {
+            spec.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
+        }
+        return spec.exchange().expectBody().returnResult();
+    }
+
+    private JsonNode assertProblem(EntityExchangeResult<byte[]> result, int status, String code, Request request) {
+        assertThat(result.getStatus().value()).as(request.toString()).isEqualTo(status);
+        assertThat(result.getResponseHeaders().getContentType()).as(request.toString())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = json.readTree(result.getResponseBody());
+        assertThat(problem.get("code").asString()).as(request.toString()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString())
+                .isEqualTo("https://ticketing.dev/problems/" + code.toLowerCase().replace('_', '-'));
+        return problem;
+    }
+
+    private List<String> userIdsReceived(EntityExchangeResult<byte[]> result, Request request) {
+        assertThat(result.getStatus().value()).as(request.toString()).isEqualTo(200);
+        JsonNode values = received(result).get("headers").get("x-user-id");
+        return values == null ? List.of() : values.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private JsonNode received(EntityExchangeResult<byte[]> result) {
+        return json.readTree(result.getResponseBody());
+    }
+
+    private WebTestClient.ResponseSpec issueThroughGateway(long userId, String client) {
+        return http.post().uri("/api/queue/tokens").header("X-Forwarded-For", client)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("userId", userId)).exchange();
+    }
+
+    private String issueDirectly(long userId) {
+        byte[] body = queueDirect.post().uri("/api/queue/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("userId", userId)).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        return json.readTree(body).get("token").asString();
+    }
+
+    private String statusAtQueue(String token) {
+        byte[] body = queueDirect.get().uri("/internal/queue/tokens/{token}", token).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return json.readTree(body).get("status").asString();
+    }
+
+    private void assertStillActive(String token) {
+        assertThat(statusAtQueue(token)).as("precondition: user 1's token is still within its %s", ACTIVE_TTL)
+                .isEqualTo("ACTIVE");
+    }
+
+    private void awaitStatus(String token, String status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!status.equals(statusAtQueue(token))) {
+            assertThat(System.nanoTime()).as("token did not become " + status + " within " + timeout)
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

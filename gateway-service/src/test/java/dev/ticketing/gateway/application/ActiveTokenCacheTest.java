@@ -1,0 +1,57 @@
+package dev.ticketing.gateway.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.gateway.domain.Verdict.Admitted;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ActiveTokenCacheTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final String TOKEN = "token-1";
+
+    @Test
+    void activeValidationIsReusedWithinTheTtl() {
+        ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
+        Admitted admitted = new Admitted(42, NOW.plusSeconds(600));
+        cache.remember(TOKEN, admitted, NOW);
+
+        assertThat(cache.find(TOKEN, NOW.plusMillis(999))).contains(admitted);
+    }
+
+    @Test
+    void entryNeverOutlivesTheTtlByTheRequestClock() {
+        ActiveTokenCache cache = new ActiveTokenCache(Duration.ofMillis(500), 100);
+        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600)), NOW);
+
+        assertThat(cache.find(TOKEN, NOW.plusMillis(500))).isEmpty();
+    }
+
+    @Test
+    void entryNeverOutlivesTheTokensOwnExpiry() {
+        ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
+        cache.remember(TOKEN, new Admitted(42, NOW.plusMillis(300)), NOW);
+
+        assertThat(cache.find(TOKEN, NOW.plusMillis(299))).isPresent();
+        assertThat(cache.find(TOKEN, NOW.plusMillis(300))).isEmpty();
+    }
+
+    @Test
+    void waitingAdmissionsAreNotCachedBecauseTheirAnswerChangesEveryTick() {
+        ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
+        cache.remember(TOKEN, new Admitted(42, null), NOW);
+
+        assertThat(cache.find(TOKEN, NOW)).isEmpty();
+    }
+
+    @Test
+    void disabledCacheRemembersNothing() {
+        ActiveTokenCache cache = ActiveTokenCache.disabled();
+        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600)), NOW);
+
+        assertThat(cache.enabled()).isFalse();
+        assertThat(cache.find(TOKEN, NOW)).isEmpty();
+    }
+}
