@@ -69,6 +69,12 @@ class ServiceStartupTest {
                 .andExpect(jsonPath("$.paths['/internal/users/{id}'].get.responses['404']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/debits'].post.responses['409']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/refunds'].post.responses['200']").exists())
+                .andExpect(jsonPath("$.paths['/internal/points/debits'].post.responses['409'].content"
+                        + "['application/problem+json'].schema['$ref']").value("#/components/schemas/ProblemDetail"))
+                .andExpect(jsonPath("$.paths['/api/points'].get.responses['401'].content"
+                        + "['application/problem+json'].schema['$ref']").value("#/components/schemas/ProblemDetail"))
+                .andExpect(jsonPath("$.paths['/api/points'].get.responses['200'].content['application/json']").exists())
+                .andExpect(jsonPath("$.components.schemas.ProblemDetail.properties.detail").exists())
                 .andExpect(jsonPath("$.components.schemas.ChargeRequest.properties.amount.type").value("integer"));
     }
 

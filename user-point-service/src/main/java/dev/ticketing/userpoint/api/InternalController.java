@@ -4,12 +4,9 @@ import dev.ticketing.userpoint.application.PointService;
 import dev.ticketing.userpoint.application.UserQueries;
 import dev.ticketing.userpoint.domain.User;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Internal", description = "Users and point changes for other services (queue, payment)")
 class InternalController {
-
-    private static final String PROBLEM = "application/problem+json";
 
     private final UserQueries users;
     private final PointService points;
@@ -34,8 +29,7 @@ class InternalController {
     @GetMapping("/internal/users/{id}")
     @Operation(summary = "Whether a user exists, and their name")
     @ApiResponse(responseCode = "200", description = "The user")
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
     UserResponse user(@PathVariable long id) {
         User user = users.user(id);
         return new UserResponse(user.id(), user.name());
@@ -47,12 +41,11 @@ class InternalController {
                     + " once: sent again, also concurrently, it answers the first result, a 409 included.")
     @ApiResponse(responseCode = "200", description = "Debited; balance is the balance after the debit")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST or MALFORMED_REQUEST (amount not a positive "
-            + "whole number, missing field, bad key)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "INSUFFICIENT_BALANCE: nothing was debited",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            + "whole number, missing field, bad key)")
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "INSUFFICIENT_BALANCE: nothing was debited")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE (+ Retry-After): the database did not answer"
+            + " in time; nothing was applied, send the same request again")
     PointChangeResponse debit(@Valid @RequestBody PointChangeRequest request) {
         return PointChangeResponse.of(OutcomeRefusedException.requireApplied(
                 points.debit(request.userId(), request.amount(), request.idempotencyKey())).transaction());
@@ -64,10 +57,10 @@ class InternalController {
                     + "applied once and answers the first result.")
     @ApiResponse(responseCode = "200", description = "Refunded; balance is the balance after the refund")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST or MALFORMED_REQUEST; AMOUNT_NOT_CHARGEABLE"
-            + " for an amount above the maximum balance (no payment can have taken more)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            + " for an amount above the maximum balance (no payment can have taken more)")
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE (+ Retry-After): nothing was applied, send "
+            + "the same request again")
     PointChangeResponse refund(@Valid @RequestBody PointChangeRequest request) {
         return PointChangeResponse.of(OutcomeRefusedException.requireApplied(
                 points.refund(request.userId(), request.amount(), request.idempotencyKey())).transaction());

@@ -6,15 +6,12 @@ import dev.ticketing.userpoint.domain.AmountNotChargeableException;
 import dev.ticketing.userpoint.domain.OperationKey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,8 +27,6 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Points", description = "The caller's point balance: read, charge, history")
 class PointController {
 
-    private static final String PROBLEM = "application/problem+json";
-
     private final PointService points;
 
     PointController(PointService points) {
@@ -41,10 +36,8 @@ class PointController {
     @GetMapping
     @Operation(summary = "The caller's balance")
     @ApiResponse(responseCode = "200", description = "The balance")
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id (not called through the gateway)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id (not called through the gateway)")
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
     BalanceResponse balance(@Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID)
             long userId) {
         return new BalanceResponse(userId, points.balance(userId));
@@ -57,12 +50,10 @@ class PointController {
     @ApiResponse(responseCode = "200", description = "Charged; balance is the balance after the charge")
     @ApiResponse(responseCode = "400", description = "AMOUNT_NOT_CHARGEABLE (missing, not a number, fractional, zero,"
             + " negative, over the per-charge limit or the maximum balance), MALFORMED_REQUEST (not JSON),"
-            + " INVALID_REQUEST (bad Idempotency-Key); the balance is untouched",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            + " INVALID_REQUEST (bad Idempotency-Key); the balance is untouched")
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE (+ Retry-After): nothing was charged")
     ChargeResponse charge(
             @Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID) long userId,
             @Parameter(description = OperationKey.RULE)
@@ -76,12 +67,9 @@ class PointController {
     @GetMapping("/history")
     @Operation(summary = "The caller's charges, debits and refunds, newest first")
     @ApiResponse(responseCode = "200", description = "One page of the history")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: page below 0, size outside 1..100",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: page below 0, size outside 1..100")
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
     HistoryResponse history(
             @Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID) long userId,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -5,10 +5,17 @@ import dev.ticketing.userpoint.application.PointService;
 import dev.ticketing.userpoint.domain.AmountNotChargeableException;
 import dev.ticketing.userpoint.domain.PointOutcome;
 import dev.ticketing.userpoint.domain.UserNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,6 +30,9 @@ class PointProblems {
     static final String USER_NOT_FOUND = "USER_NOT_FOUND";
     static final String AMOUNT_NOT_CHARGEABLE = "AMOUNT_NOT_CHARGEABLE";
     static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";
+    static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+
+    private static final Logger log = LoggerFactory.getLogger(PointProblems.class);
 
     private final PointService points;
 
@@ -38,6 +48,19 @@ class PointProblems {
     @ExceptionHandler(AmountNotChargeableException.class)
     ProblemDetail amountNotChargeable(AmountNotChargeableException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, AMOUNT_NOT_CHARGEABLE, "Charge refused: " + e.getMessage());
+    }
+
+    /**
+     * The database is unreachable or a balance row stayed locked past the lock wait timeout: nothing was applied, and
+     * the same request (with the same idempotency key) may be sent again.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE,
+                        "The points database is not answering in time; nothing was changed, try again"));
     }
 
     @ExceptionHandler(OutcomeRefusedException.class)

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -155,7 +156,9 @@ public class PointService {
                 count(type, earlier, "replay");
                 return earlier;
             } catch (PessimisticLockingFailureException conflict) {
-                if (attempt == ATTEMPTS_ON_LOCK_CONFLICT) {
+                // A deadlock victim was rolled back at once and may go again; a lock wait timeout already waited
+                // long enough, and retrying it would only make the caller wait longer.
+                if (conflict instanceof CannotAcquireLockException || attempt == ATTEMPTS_ON_LOCK_CONFLICT) {
                     throw conflict;
                 }
             }
