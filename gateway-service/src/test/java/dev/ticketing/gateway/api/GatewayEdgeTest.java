@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.queue-token.breaker.sliding-window-size=4",
         "gateway.queue-token.breaker.minimum-number-of-calls=4",
-        "gateway.queue-token.breaker.wait-in-open-state=60s"})
+        "gateway.queue-token.breaker.wait-in-open-state=60s",
+        "GATEWAY_TOKEN_RATE_LIMIT_ENABLED=false"})
 @RealInfrastructure(database = false)
 class GatewayEdgeTest {
 
@@ -289,6 +290,17 @@ class GatewayEdgeTest {
         http.get().uri("/v3/api-docs/concert-service").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.path").isEqualTo("/v3/api-docs");
+    }
+
+    @Test
+    void tokenIssuanceLimitCanBeSwitchedOffForLoadTests() {
+        for (int i = 0; i < 5; i++) {
+            http.post().uri("/api/queue/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"userId\":1}")
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().doesNotExist("X-RateLimit-Remaining")
+                    .expectBody().jsonPath("$.path").isEqualTo("/api/queue/tokens");
+        }
     }
 
     @Test

@@ -235,7 +235,8 @@ class TokenAdmissionTest {
     @Test
     @Order(3)
     void tokenIssuanceIsLimitedPerClientAfterTheBurst() {
-        issueThroughGateway(3, "203.0.113.99").expectStatus().is2xxSuccessful();
+        issueThroughGateway(3, "203.0.113.99").expectStatus().is2xxSuccessful()
+                .expectHeader().valueEquals("X-RateLimit-Burst-Capacity", "3");
         int burst = 3;
         long started = System.nanoTime();
         int allowed = 0;
