@@ -1,6 +1,5 @@
 package dev.ticketing.userpoint.api;
 
-import static dev.ticketing.userpoint.api.PointApiTest.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,40 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.userpoint.TestUsers;
 import dev.ticketing.userpoint.domain.TransactionType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The internal API as queue-service and payment-service call it, with a maximum balance of 5,000. */
-@SpringBootTest(properties = {"points.max-charge=1000", "points.max-balance=5000"})
-@AutoConfigureMockMvc
-@RealInfrastructure
-class InternalApiTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    TestUsers users;
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(jdbc);
-    }
+/** The internal API as queue-service and payment-service call it. */
+class InternalApiTest extends ApiTestBase {
 
     @Test
     void findsAUserById() throws Exception {
@@ -191,13 +167,7 @@ class InternalApiTest {
             "{\"userId\": 0, \"amount\": 10, \"idempotencyKey\": \"k%d\"}",
             "{\"amount\": 10, \"idempotencyKey\": \"k%d\"}"})
     void anIncompleteOrInvalidChangeIsAnInvalidRequest(String template) throws Exception {
-        long user = users.create(1_000);
-
-        for (String kind : new String[] {"debits", "refunds"}) {
-            expectProblem(mvc.perform(post("/internal/points/" + kind).contentType(MediaType.APPLICATION_JSON)
-                    .content(template.formatted(user))), 400, "INVALID_REQUEST");
-        }
-        assertThat(users.balance(user)).isEqualTo(1_000);
+        expectBothChangesRefused(template, "INVALID_REQUEST");
     }
 
     @ParameterizedTest
@@ -209,13 +179,7 @@ class InternalApiTest {
             "{\"userId\": %d, \"amount\": 10, \"idempotencyKey\": \"k\"",
             "[%d]"})
     void aChangeWhoseFieldsHaveTheWrongJsonTypeIsMalformedAndNeverCoerced(String template) throws Exception {
-        long user = users.create(1_000);
-
-        for (String kind : new String[] {"debits", "refunds"}) {
-            expectProblem(mvc.perform(post("/internal/points/" + kind).contentType(MediaType.APPLICATION_JSON)
-                    .content(template.formatted(user))), 400, "MALFORMED_REQUEST");
-        }
-        assertThat(users.balance(user)).isEqualTo(1_000);
+        expectBothChangesRefused(template, "MALFORMED_REQUEST");
     }
 
     @Test
@@ -229,6 +193,17 @@ class InternalApiTest {
 
         assertThat(users.balance(user)).isEqualTo(950);
         assertThat(users.balance(other)).isEqualTo(900);
+    }
+
+    /** Sends {@code template} (with the user's id) as a debit and as a refund: both are refused, nothing changes. */
+    private void expectBothChangesRefused(String template, String code) throws Exception {
+        long user = users.create(1_000);
+
+        for (String kind : new String[] {"debits", "refunds"}) {
+            expectProblem(mvc.perform(post("/internal/points/" + kind).contentType(MediaType.APPLICATION_JSON)
+                    .content(template.formatted(user))), 400, code);
+        }
+        assertThat(users.balance(user)).isEqualTo(1_000);
     }
 
     private ResultActions change(String kind, long user, long amount, String key) throws Exception {

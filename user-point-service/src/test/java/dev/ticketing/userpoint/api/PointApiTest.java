@@ -6,43 +6,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.ticketing.testsupport.RealInfrastructure;
-import dev.ticketing.userpoint.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The public API as the gateway calls it, with small limits: per charge 1,000, balance 5,000. */
-@SpringBootTest(properties = {"points.max-charge=1000", "points.max-balance=5000"})
-@AutoConfigureMockMvc
-@RealInfrastructure
-class PointApiTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    TestUsers users;
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(jdbc);
-    }
+/** The public API as the gateway calls it. */
+class PointApiTest extends ApiTestBase {
 
     @Test
     void readsTheCallersBalance() throws Exception {
@@ -290,17 +264,5 @@ class PointApiTest {
 
     private static MockHttpServletRequestBuilder chargeBody(String body) {
         return post("/api/points/charges").contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    static ResultActions expectProblem(ResultActions result, int status, String code) throws Exception {
-        return result
-                .andExpect(status().is(status))
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.code").value(code))
-                .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/"
-                        + code.toLowerCase().replace('_', '-')))
-                .andExpect(jsonPath("$.title").isString())
-                .andExpect(jsonPath("$.detail").isString());
     }
 }
