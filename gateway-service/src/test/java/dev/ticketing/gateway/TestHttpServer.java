@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +39,14 @@ public final class TestHttpServer implements AutoCloseable {
     }
 
     /**
-     * Answers 200 with what it received: {@code {method, path, query, headers: {lower-case name: [values]}}}. Header
+     * Answers 200 with what it received (after 3 s when the path ends in {@code /slow}): {@code {method, path, query, headers: {lower-case name: [values]}}}. Header
      * names that differ only in letter case arrive as one name with all their values.
      */
     public static TestHttpServer echo() {
         return new TestHttpServer(exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                sleep(Duration.ofSeconds(3));
+            }
             Map<String, Object> received = new LinkedHashMap<>();
             received.put("method", exchange.getRequestMethod());
             received.put("path", exchange.getRequestURI().getRawPath());
@@ -65,6 +69,14 @@ public final class TestHttpServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String baseUrl() {
