@@ -285,10 +285,14 @@ function checkRules(objects, options = {}) {
 
   // -- only the gateway is exposed --
   for (const ingress of byKind('Ingress')) {
-    const backends = [ingress.spec.defaultBackend, ...(ingress.spec.rules || [])
-      .flatMap((r) => (r.http?.paths || []).map((p) => p.backend))].filter(Boolean);
+    const paths = (ingress.spec.rules || []).flatMap((r) => r.http?.paths || []);
+    const backends = [ingress.spec.defaultBackend, ...paths.map((p) => p.backend)].filter(Boolean);
     for (const b of backends) {
       if (b.service?.name !== 'gateway-service') fail('exposure', ingress, `routes to ${b.service?.name}, not gateway-service`);
+    }
+    if (ingress.spec.defaultBackend) fail('exposure', ingress, 'has a defaultBackend: every path would be public');
+    for (const p of paths) {
+      if (!/^\/api(\/|$)/.test(p.path || '')) fail('exposure', ingress, `path ${p.path || '(none)'} exposes more than /api (e.g. /actuator)`);
     }
   }
   for (const svc of byKind('Service')) {

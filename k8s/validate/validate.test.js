@@ -134,10 +134,14 @@ test('a NetworkPolicy opening a call outside the call graph, or closing one in i
   assertProblem(list, 'rule:network', 'queue-service -> user-point-service:8084 is not allowed');
 });
 
-test('the Ingress exposes nothing but the gateway', () => {
+test('the Ingress exposes nothing but the gateway\'s API', () => {
   const objects = overlay('production');
-  find(objects, 'Ingress', 'ticketing').spec.rules[0].http.paths[0].backend.service.name = 'payment-service';
-  assertProblem(problems('production', objects), 'rule:exposure', 'routes to payment-service');
+  const path = find(objects, 'Ingress', 'ticketing').spec.rules[0].http.paths[0];
+  path.backend.service.name = 'payment-service';
+  path.path = '/';
+  const list = problems('production', objects);
+  assertProblem(list, 'rule:exposure', 'routes to payment-service');
+  assertProblem(list, 'rule:exposure', 'path / exposes more than /api');
 });
 
 test('production never renders Secrets', () => {
