@@ -6,7 +6,8 @@
 #   3. project rules (k8s/validate/rules.js): probes, requests/limits, non-root and restricted pod security on every
 #      container; image names ticketing/<service>; env keys that exist in the ConfigMap/Secret they reference; the
 #      services' env contract, ports, graceful shutdown; NetworkPolicies equal to the call graph; Kafka replication
-#      that fits the brokers; Redis AOF + noeviction; no Secrets rendered in production;
+#      that fits the brokers and a topics Job that creates every topic of common-events; Redis AOF + noeviction;
+#      only /api of the gateway on the Ingress; no Secrets rendered in production;
 #   4. the checks' own tests (node --test), which break the overlays on purpose and expect each rule to catch it.
 # Exits non-zero when anything fails. Needs kubectl >= 1.21 (kustomize v4+) and Node >= 20 with npm.
 set -uo pipefail
@@ -106,7 +107,8 @@ validate_overlays() {
         [[ -s "$out/$overlay.yaml" ]] && args+=("$overlay=$out/$overlay.yaml")
     done
     ((${#args[@]})) || return 1
-    node "$validate/validate.js" --secrets "$out/secrets.yaml" --pom "$root/pom.xml" "${args[@]}"
+    node "$validate/validate.js" --secrets "$out/secrets.yaml" --pom "$root/pom.xml" \
+        --topics "$root/common-events/src/main/java/dev/ticketing/events/Topics.java" "${args[@]}"
 }
 step "schema + unknown fields + project rules (${overlays[*]})" validate_overlays
 

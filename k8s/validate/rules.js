@@ -100,6 +100,7 @@ function durationSeconds(value) {
  * @param options.secretContract Secrets the overlay expects to exist although it does not render them
  *                        (production creates them out of band): their names and keys
  * @param options.projectVersion the Maven project version: the tag jib gives the images
+ * @param options.topics  the event topics common-events defines
  */
 function checkRules(objects, options = {}) {
   const problems = [];
@@ -369,6 +370,14 @@ function checkRules(objects, options = {}) {
     }
   } else {
     fail('kafka', null, 'kafka StatefulSet or its ConfigMaps are missing');
+  }
+
+  // -- the topics Job creates every topic of common-events' Topics (and its .dlt) --
+  const topicsScript = [...configMaps.values()].find((c) => c.data && 'create-topics.sh' in c.data);
+  for (const topic of options.topics || []) {
+    if (!topicsScript || !topicsScript.data['create-topics.sh'].includes(topic)) {
+      fail('kafka', topicsScript || null, `the topics Job does not create ${topic} (common-events Topics)`);
+    }
   }
 
   // -- Redis keeps the waiting room across restarts and never evicts it --

@@ -1,7 +1,8 @@
 'use strict';
 // Checks rendered overlays (kubectl kustomize output) offline: Kubernetes API schema, unknown fields, project rules.
 //
-//   node validate.js [--secrets <rendered base/secrets>] [--pom <pom.xml>] <overlay>=<rendered.yaml> ...
+//   node validate.js [--secrets <rendered base/secrets>] [--pom <pom.xml>] [--topics <Topics.java>]
+//                    <overlay>=<rendered.yaml> ...
 //
 // Prints every problem and one summary line per overlay; exits 1 when anything failed.
 
@@ -22,6 +23,13 @@ function projectVersion(pomFile) {
   return match ? match[1].trim() : undefined;
 }
 
+/** The event topic names of common-events' Topics class (the one definition), or []. */
+function eventTopics(topicsFile) {
+  if (!topicsFile || !fs.existsSync(topicsFile)) return [];
+  const source = fs.readFileSync(topicsFile, 'utf8');
+  return [...source.matchAll(/public static final String [A-Z_]*EVENTS = "([^"]+)"/g)].map((m) => m[1]);
+}
+
 /** Every problem of one rendered overlay: [{check, object, message}]. */
 function checkOverlay(objects, options) {
   const problems = [];
@@ -40,23 +48,25 @@ function main(argv) {
   const overlays = [];
   let secretContract = [];
   let pom;
+  let topics = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--secrets') secretContract = loadObjects(argv[++i]);
     else if (argv[i] === '--pom') pom = argv[++i];
+    else if (argv[i] === '--topics') topics = eventTopics(argv[++i]);
     else {
       const [name, file] = argv[i].split('=');
       overlays.push({ name, file });
     }
   }
   if (!overlays.length) {
-    console.error('usage: node validate.js [--secrets file] [--pom pom.xml] <overlay>=<rendered.yaml> ...');
+    console.error('usage: node validate.js [--secrets file] [--pom pom.xml] [--topics Topics.java] <overlay>=<file> ...');
     return 2;
   }
   const version = projectVersion(pom);
   let failed = 0;
   for (const { name, file } of overlays) {
     const objects = loadObjects(file);
-    const problems = checkOverlay(objects, { overlay: name, secretContract, projectVersion: version });
+    const problems = checkOverlay(objects, { overlay: name, secretContract, projectVersion: version, topics });
     for (const p of problems) console.log(`  FAIL ${name}: [${p.check}] ${p.object}: ${p.message}`);
     const kinds = new Set(objects.map((o) => o.kind)).size;
     console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}: ${objects.length} objects of ${kinds} kinds, `
@@ -66,7 +76,7 @@ function main(argv) {
   return failed ? 1 : 0;
 }
 
-module.exports = { checkOverlay, loadObjects, projectVersion };
+module.exports = { checkOverlay, loadObjects, projectVersion, eventTopics };
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));

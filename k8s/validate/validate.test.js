@@ -8,10 +8,11 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const yaml = require('js-yaml');
-const { checkOverlay, projectVersion } = require('./validate.js');
+const { checkOverlay, projectVersion, eventTopics } = require('./validate.js');
 
 const K8S = path.resolve(__dirname, '..');
 const VERSION = projectVersion(path.join(K8S, '..', 'pom.xml'));
+const TOPICS = eventTopics(path.join(K8S, '..', 'common-events/src/main/java/dev/ticketing/events/Topics.java'));
 
 function render(dir) {
   const rendered = process.env.K8S_RENDERED_DIR && path.join(process.env.K8S_RENDERED_DIR, `${path.basename(dir)}.yaml`);
@@ -32,7 +33,7 @@ function overlay(name) {
 }
 
 function problems(name, objects, secretContract = rendered.secrets) {
-  return checkOverlay(objects, { overlay: name, secretContract, projectVersion: VERSION });
+  return checkOverlay(objects, { overlay: name, secretContract, projectVersion: VERSION, topics: TOPICS });
 }
 
 function find(objects, kind, name) {
@@ -164,6 +165,14 @@ test('replication settings must fit the brokers', () => {
   const production = overlay('production');
   find(production, 'StatefulSet', 'kafka').spec.replicas = 1;
   assertProblem(problems('production', production), 'rule:kafka', '1 brokers but 3 quorum voters');
+});
+
+test('the topics Job creates every topic common-events defines', () => {
+  assert.ok(TOPICS.length >= 2, `topics read from common-events: ${TOPICS}`);
+  const objects = overlay('production');
+  const script = configMap(objects, 'create-topics.sh');
+  script.data['create-topics.sh'] = script.data['create-topics.sh'].replace(TOPICS[0], 'ticketing.renamed');
+  assertProblem(problems('production', objects), 'rule:kafka', `the topics Job does not create ${TOPICS[0]}`);
 });
 
 test('the mariadb profile never reaches MySQL 8', () => {
