@@ -372,8 +372,17 @@ function checkRules(objects, options = {}) {
     fail('kafka', null, 'kafka StatefulSet or its ConfigMaps are missing');
   }
 
-  // -- the topics Job creates every topic of common-events' Topics (and its .dlt) --
+  // -- the topics Job creates every topic of common-events' Topics (and its .dlt), as the services would --
   const topicsScript = [...configMaps.values()].find((c) => c.data && 'create-topics.sh' in c.data);
+  if (topicsScript && ticketingConfig && kafkaConfig) {
+    for (const [key, expected] of [['REPLICATION_FACTOR', ticketingConfig.data.TICKETING_EVENTS_REPLICATION_FACTOR],
+      ['MIN_INSYNC_REPLICAS', kafkaConfig.data.KAFKA_MIN_INSYNC_REPLICAS],
+      ['BOOTSTRAP_SERVERS', ticketingConfig.data.KAFKA_BOOTSTRAP_SERVERS]]) {
+      if (topicsScript.data[key] !== expected) {
+        fail('kafka', topicsScript, `${key}=${topicsScript.data[key]} differs from the services' and brokers' ${expected}`);
+      }
+    }
+  }
   for (const topic of options.topics || []) {
     if (!topicsScript || !topicsScript.data['create-topics.sh'].includes(topic)) {
       fail('kafka', topicsScript || null, `the topics Job does not create ${topic} (common-events Topics)`);

@@ -167,12 +167,15 @@ test('replication settings must fit the brokers', () => {
   assertProblem(problems('production', production), 'rule:kafka', '1 brokers but 3 quorum voters');
 });
 
-test('the topics Job creates every topic common-events defines', () => {
+test('the topics Job creates every topic common-events defines, replicated like the services do', () => {
   assert.ok(TOPICS.length >= 2, `topics read from common-events: ${TOPICS}`);
   const objects = overlay('production');
   const script = configMap(objects, 'create-topics.sh');
   script.data['create-topics.sh'] = script.data['create-topics.sh'].replace(TOPICS[0], 'ticketing.renamed');
-  assertProblem(problems('production', objects), 'rule:kafka', `the topics Job does not create ${TOPICS[0]}`);
+  script.data.REPLICATION_FACTOR = '1';
+  const list = problems('production', objects);
+  assertProblem(list, 'rule:kafka', `the topics Job does not create ${TOPICS[0]}`);
+  assertProblem(list, 'rule:kafka', 'REPLICATION_FACTOR=1 differs');
 });
 
 test('the mariadb profile never reaches MySQL 8', () => {
