@@ -18,7 +18,9 @@ final class LocalSystem {
 
     /** SIGKILL: no graceful shutdown, requests in flight are cut. */
     static void killService(String name) {
-        bash("kill -9 \"$(cat \"$PID_DIR/" + name + ".pid\")\"; rm -f \"$PID_DIR/" + name + ".ready\"");
+        // kill -9 returns before the process is gone; its port is free only once it is
+        bash("pid=$(cat \"$PID_DIR/" + name + ".pid\"); kill -9 $pid; while kill -0 $pid 2>/dev/null; do sleep 0.1; done;"
+                + " rm -f \"$PID_DIR/" + name + ".ready\"");
     }
 
     static void startService(String name) {

@@ -4,11 +4,11 @@ import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.it.AppliedEventsListener;
 import dev.ticketing.events.it.EventsTestApplication;
 import dev.ticketing.events.it.EventsTestApplication.HoldService;
+import dev.ticketing.testsupport.KafkaBrokerProcess;
 import dev.ticketing.testsupport.MariaDbHints;
 import dev.ticketing.testsupport.TestDatabase;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Commit → consumer-applied latency of the outbox path (DB commit, relay, Kafka acks=all, consumer, inbox + effect
  * commit) while a background writer commits {@code backgroundRate} events per second through the same outbox.
- * Uses the local broker from infra/local (KAFKA_BOOTSTRAP_SERVERS, default 127.0.0.1:9092) and a throw-away
- * database. Run: ./mvnw -pl common-events -Pjmh test-compile exec:exec -Djmh.args="OutboxLatency"
+ * Uses a broker process of its own (never the shared local one, whose real services would consume the benchmark's
+ * events) and a throw-away database. Run: ./mvnw -pl common-events -Pjmh test-compile exec:exec -Djmh.args="OutboxLatency"
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,6 +47,7 @@ public class OutboxLatencyBenchmark {
     int backgroundRate;
 
     private TestDatabase database;
+    private KafkaBrokerProcess broker;
     private ConfigurableApplicationContext context;
     private HoldService holds;
     private AppliedEventsListener listener;
@@ -62,11 +63,8 @@ public class OutboxLatencyBenchmark {
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.datasource.hikari.maximum-pool-size", "20");
-        properties.put("spring.kafka.bootstrap-servers",
-                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-        // a new group that starts at the end: earlier runs' events on the shared topic are not part of this one
-        properties.put("spring.kafka.consumer.group-id", "outbox-bench-" + UUID.randomUUID());
-        properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
+        broker = KafkaBrokerProcess.start();
+        properties.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
         properties.put("spring.kafka.listener.concurrency", "3"); // one transaction per record: spread partitions
         properties.put("logging.level.root", "WARN");
         context = new SpringApplicationBuilder(EventsTestApplication.class).properties(properties).run();
@@ -104,5 +102,6 @@ public class OutboxLatencyBenchmark {
                 seconds, sequence.get() / seconds);
         context.close();
         database.close();
+        broker.close();
     }
 }
