@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * More users than the waiting room admits (./bin/test runs the system with QUEUE_CAPACITY=50): the ones left
+ * More users than the waiting room admits (./bin/test runs the system with QUEUE_CAPACITY=100): the ones left
  * waiting learn their place and an estimate, may read and charge points, but cannot reach the booking routes.
  * Runs last, because it fills the waiting room.
  */
@@ -25,7 +25,7 @@ class WaitingRoomSystemTest {
         List<String> tokens = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
             List<Future<Response>> issued = new ArrayList<>();
-            for (int i = 0; i < 80; i++) {
+            for (int i = 0; i < 150; i++) {
                 long user = DemoUsers.next();
                 issued.add(pool.submit(() -> Gateway.issueToken(user)));
             }
@@ -38,7 +38,7 @@ class WaitingRoomSystemTest {
 
         List<Response> waiting = tokens.stream().map(token -> get("/api/queue/tokens/me", token))
                 .filter(status -> "WAITING".equals(status.text("status"))).toList();
-        assertThat(waiting).as("capacity 50 leaves some of 80 waiting").isNotEmpty();
+        assertThat(waiting).as("capacity 100 leaves some of 150 waiting").isNotEmpty();
         List<Long> positions = waiting.stream().map(status -> status.number("position")).sorted().toList();
         assertThat(positions).doesNotHaveDuplicates().allMatch(position -> position >= 0);
         assertThat(waiting).allMatch(status -> status.body().get("estimatedWaitSeconds").asLong() >= 0);
