@@ -59,9 +59,9 @@ class JdbcReservationViewRepository implements ReservationViewRepository {
     }
 
     private static ReservationView map(ResultSet rs, int row) throws SQLException {
-        long price = rs.getLong("price");
+        Long price = rs.getObject("price", Long.class);
         return new ReservationView(rs.getLong("reservation_id"), rs.getLong("user_id"), rs.getLong("seat_id"),
-                rs.wasNull() ? null : price, JdbcPaymentRepository.instant(rs, "hold_expires_at"),
+                price, JdbcPaymentRepository.instant(rs, "hold_expires_at"),
                 ReservationStatus.valueOf(rs.getString("status")));
     }
 }
