@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                answered as not found instead of pending
  * @param abandonedPaymentAfter   a PENDING payment whose attempt started this long ago lost its requester; a job
  *                                settles it with the attempt's own key
+ * @param refundMaxBackOff        the longest wait between two tries of a refund user-point-service did not confirm
  */
 @ConfigurationProperties("payment")
 public record PaymentProperties(
         @DefaultValue("1s") Duration reservationWait,
         @DefaultValue("15s") Duration unknownReservationAfter,
-        @DefaultValue("30s") Duration abandonedPaymentAfter) {
+        @DefaultValue("30s") Duration abandonedPaymentAfter,
+        @DefaultValue("1m") Duration refundMaxBackOff) {
 }

@@ -31,17 +31,19 @@ public class RefundPoints {
     private final EventOutbox outbox;
     private final TransactionTemplate transaction;
     private final Executor background;
+    private final PaymentProperties properties;
     private final Clock clock;
 
     public RefundPoints(RefundRepository refunds, PaymentRepository payments, PointsLedger ledger, EventOutbox outbox,
             TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") Executor background,
-            Clock clock) {
+            PaymentProperties properties, Clock clock) {
         this.refunds = refunds;
         this.payments = payments;
         this.ledger = ledger;
         this.outbox = outbox;
         this.transaction = transaction;
         this.background = background;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -113,7 +115,7 @@ public class RefundPoints {
 
     private void postpone(Refund refund, String error) {
         int failedTries = refund.tries() + 1;
-        refunds.recordFailedTry(refund.id(), error, clock.instant().plus(Refund.backOffAfter(failedTries)));
+        refunds.recordFailedTry(refund.id(), error, clock.instant().plus(Refund.backOffAfter(failedTries, properties.refundMaxBackOff())));
         log.warn("Refund {} of payment {} not done ({}), try {}; will retry", refund.id(), refund.paymentId(), error,
                 failedTries);
     }

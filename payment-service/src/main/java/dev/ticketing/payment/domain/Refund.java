@@ -19,12 +19,14 @@ public record Refund(
         Instant nextTryAt) {
 
     private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACK_OFF = Duration.ofMinutes(1);
 
-    /** Exponential back-off after {@code failedTries} failures, capped so a long outage is retried every minute. */
-    public static Duration backOffAfter(int failedTries) {
-        int doublings = Math.min(Math.max(failedTries - 1, 0), 10);
+    /**
+     * Exponential back-off after {@code failedTries} failures (1 s, 2 s, 4 s, ...), capped at {@code max} so that a
+     * long outage is still retried regularly and the refund lands soon after user-point-service is back.
+     */
+    public static Duration backOffAfter(int failedTries, Duration max) {
+        int doublings = Math.min(Math.max(failedTries - 1, 0), 20);
         Duration backOff = FIRST_BACK_OFF.multipliedBy(1L << doublings);
-        return backOff.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff;
+        return backOff.compareTo(max) > 0 ? max : backOff;
     }
 }

@@ -3,6 +3,8 @@ package dev.ticketing.payment.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.events.PaymentCompleted;
+import dev.ticketing.events.PaymentRefunded;
+import dev.ticketing.payment.domain.PaymentStatus;
 import dev.ticketing.payment.infrastructure.userpoint.UserPointClient;
 import dev.ticketing.payment.support.DelayingProxy;
 import dev.ticketing.payment.support.HttpApi;
@@ -28,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "payment.user-point.read-timeout=500ms",
         "resilience4j.circuitbreaker.instances.userPoint.wait-duration-in-open-state=2s",
-        "payment.jobs.abandoned-payment-interval=500ms"})
+        "payment.jobs.abandoned-payment-interval=500ms",
+        "payment.refund-max-back-off=1s"})
 @RealInfrastructure(kafka = true)
 class UserPointOutageTest extends PaymentApiTest {
 
@@ -142,6 +145,42 @@ class UserPointOutageTest extends PaymentApiTest {
         assertThat(completed.amount()).isEqualTo(PRICE);
         assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
         assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+    }
+
+    @Test
+    void refundOwedWhileUserPointIsStoppedIsPaidOnceItIsBack() {
+        long user = 44;
+        hold(user, PRICE);
+        HttpApi.Response paid = api.pay(user, reservationId);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        userPoint.kill();
+        try {
+            events.publish(events.confirmationFailed(reservationId, paid.paymentId(), user));
+
+            awaitRefundTries(paid.paymentId(), 2);
+            assertThat(payments.findById(paid.paymentId()).orElseThrow().status())
+                    .isEqualTo(PaymentStatus.REFUND_PENDING);
+            assertThat(payment(user)).as("still debited until the refund lands").isEqualTo("COMPLETED");
+            assertThat(paymentEvents.of(PaymentRefunded.class, reservationId)).isEmpty();
+        } finally {
+            userPoint.restart();
+        }
+
+        PaymentRefunded refunded = paymentEvents.await(PaymentRefunded.class, reservationId, EVENT_TIMEOUT);
+        assertThat(refunded.amount()).isEqualTo(PRICE);
+        assertThat(payment(user)).isEqualTo("REFUNDED");
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE);
+        assertThat(userPoint.ledger(user, "REFUND")).hasSize(1);
+    }
+
+    private void awaitRefundTries(long paymentId, int tries) {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (jdbc.sql("SELECT COALESCE(MAX(tries), 0) FROM refund WHERE payment_id = ?").param(paymentId)
+                .query(Integer.class).single() < tries) {
+            assertThat(System.nanoTime()).as("refund of payment %d tried %d times", paymentId, tries)
+                    .isLessThan(deadline);
+            PaymentEventsRecorder.sleep(50);
+        }
     }
 
     /** The payment's state as its owner reads it. */

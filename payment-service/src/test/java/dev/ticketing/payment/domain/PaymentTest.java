@@ -55,10 +55,11 @@ class PaymentTest {
     }
 
     @Test
-    void refundBackOffDoublesAndIsCappedAtOneMinute() {
-        assertThat(Refund.backOffAfter(1)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(Refund.backOffAfter(2)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(Refund.backOffAfter(4)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(Refund.backOffAfter(50)).isEqualTo(Duration.ofMinutes(1));
+    void refundBackOffDoublesUpToItsCap() {
+        Duration cap = Duration.ofMinutes(1);
+        assertThat(Refund.backOffAfter(1, cap)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Refund.backOffAfter(2, cap)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Refund.backOffAfter(4, cap)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(Refund.backOffAfter(50, cap)).isEqualTo(cap);
     }
 }
