@@ -10,6 +10,7 @@ import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.inbox.EventInbox;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.RefundReason;
+import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.domain.ReservationView;
 import java.time.Clock;
 import java.util.Optional;
@@ -77,7 +78,14 @@ public class ApplyReservationEvent {
     }
 
     private void compensate(ReservationConfirmationFailed event) {
-        views.find(event.reservationId()).ifPresent(view -> views.save(view.onReleased(), clock.instant()));
+        Optional<ReservationView> view = views.find(event.reservationId());
+        if (view.isPresent() && view.get().status() == ReservationStatus.CONFIRMED) {
+            // The seat was sold for this reservation: refunding as well would break "debited = refunded, or sold".
+            log.error("Confirmation of reservation {} reported failed after it was confirmed; no refund (event {})",
+                    event.reservationId(), event.eventId());
+            return;
+        }
+        view.ifPresent(held -> views.save(held.onReleased(), clock.instant()));
         Optional<Payment> found = payments.findById(event.paymentId())
                 .filter(payment -> payment.reservationId() == event.reservationId());
         if (found.isEmpty()) {

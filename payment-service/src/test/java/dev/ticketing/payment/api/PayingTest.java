@@ -25,8 +25,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Paying against the real user-point-service: its ledger is the witness of every point that moved. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Paying against the real user-point-service: its ledger is the witness of every point that moved. Timeouts are
+ * UserPointOutageTest's subject; here the read timeout is generous so that a build machine busy with other work does
+ * not turn a slow debit into a 503.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "payment.user-point.read-timeout=5s")
 @RealInfrastructure(kafka = true)
 class PayingTest extends PaymentApiTest {
 
@@ -192,6 +197,24 @@ class PayingTest extends PaymentApiTest {
         assertThat(refunded.amount()).isEqualTo(PRICE);
         assertThat(api.get("/api/payments/" + paid.paymentId(), user).field("status")).isEqualTo("REFUNDED");
         assertRefundedOnce(user);
+    }
+
+    @Test
+    void failureReportedAfterTheSaleRefundsNothing() {
+        long user = 32;
+        hold(user, PRICE);
+        HttpApi.Response paid = api.pay(user, reservationId);
+        events.publish(ReservationConfirmed.of(clock, reservationId, paid.paymentId(), user, 10,
+                reservationId + 500_000));
+        ReservationConfirmationFailed contradiction = events.confirmationFailed(reservationId, paid.paymentId(), user);
+
+        events.publish(contradiction);
+        awaitProcessed(contradiction.eventId());
+
+        assertThat(api.get("/api/payments/" + paid.paymentId(), user).field("status")).isEqualTo("COMPLETED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM refund WHERE payment_id = ?").param(paid.paymentId())
+                .query(Long.class).single()).isZero();
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
     }
 
     @Test

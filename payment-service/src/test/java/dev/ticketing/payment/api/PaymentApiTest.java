@@ -11,6 +11,7 @@ import dev.ticketing.payment.support.PaymentTestConfiguration;
 import dev.ticketing.payment.support.ReservationEventsPublisher;
 import dev.ticketing.payment.support.ReservationViewProbe;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +62,16 @@ abstract class PaymentApiTest {
     void hold(long user, long price) {
         events.publish(events.seatReserved(reservationId, user, price));
         ReservationViewProbe.await(views, reservationId, view -> true);
+    }
+
+    /** Waits until payment-service's consumer has applied this event (its inbox row is written in the same commit). */
+    void awaitProcessed(UUID eventId) {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId.toString())
+                .query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("event %s processed in time", eventId).isLessThan(deadline);
+            PaymentEventsRecorder.sleep(20);
+        }
     }
 
     static void assertProblem(HttpApi.Response response, int status, String code) {

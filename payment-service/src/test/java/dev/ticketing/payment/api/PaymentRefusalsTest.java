@@ -7,11 +7,9 @@ import dev.ticketing.events.SeatReleased;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.support.HttpApi;
-import dev.ticketing.payment.support.PaymentEventsRecorder;
 import dev.ticketing.payment.support.ReservationViewProbe;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,15 +104,6 @@ class PaymentRefusalsTest extends PaymentApiTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
                 .param(reserved.eventId().toString()).query(Long.class).single()).isEqualTo(1);
         assertProblem(api.pay(USER, reservationId), 409, "HOLD_EXPIRED");
-    }
-
-    private void awaitProcessed(UUID eventId) {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId.toString())
-                .query(Long.class).single() == 0) {
-            assertThat(System.nanoTime()).as("event %s processed in time", eventId).isLessThan(deadline);
-            PaymentEventsRecorder.sleep(20);
-        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.io.IOException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * The one HTTP client to user-point-service's internal points API. Each call goes through the {@code userPoint}
@@ -75,6 +77,19 @@ public class UserPointClient implements PointsLedger {
     }
 
     private Outcome post(String path, PointsRequest request) {
+        try {
+            return exchange(path, request);
+        } catch (RestClientException e) {
+            // The read timeout can also strike while the body is being read (the JDK client then closes the stream):
+            // that is the same "no answer in time" as a timeout before the headers, not a broken contract.
+            if (e.getCause() instanceof IOException io) {
+                throw new ResourceAccessException("I/O error reading the answer to " + path + ": " + io, io);
+            }
+            throw e;
+        }
+    }
+
+    private Outcome exchange(String path, PointsRequest request) {
         return http.post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
