@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The waiting room at scale: 1,000,000 waiting tokens in the local Redis, then the issue rate, the position-lookup
@@ -72,33 +73,46 @@ public class QueueScaleBenchmark {
         store = new RedisQueueStore(redis, new QueueProperties(CAPACITY, Duration.ofSeconds(5), ACTIVE_TTL,
                 Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(7), true), prefix);
         long memoryBefore = usedMemory();
+        try {
+            double seconds = fillTheLine();
+            long memoryAfter = usedMemory();
+            Long waitingBytes = redis.execute(RedisScript.of(
+                    "return redis.call('MEMORY', 'USAGE', KEYS[1], 'SAMPLES', '0')", Long.class),
+                    List.of(prefix + "waiting"));
+            System.out.printf("%n[queue-bench] preloaded %,d waiting tokens in %.1f s (%,.0f issues/s, 16 threads);"
+                            + " used_memory +%,d bytes (%.0f bytes/token); waiting zset alone %,d bytes%n",
+                    PRELOADED, seconds, PRELOADED / seconds, memoryAfter - memoryBefore,
+                    (memoryAfter - memoryBefore) / (double) PRELOADED, waitingBytes);
+        } catch (Exception | Error e) {
+            // JMH skips the tear-down when set-up fails: never leave a million keys in the shared Redis
+            deleteKeys();
+            throw e;
+        }
+    }
+
+    private double fillTheLine() throws Exception {
         preloaded = new QueueToken[PRELOADED];
         int threads = 16;
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> parts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int first = t;
-            parts.add(pool.submit(() -> {
-                Instant now = Instant.ofEpochMilli(clockMillis.get());
-                for (int i = first; i < PRELOADED; i += threads) {
-                    preloaded[i] = store.issue(i + 1, QueueToken.generate(random), now).token();
-                }
-            }));
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    Instant now = Instant.ofEpochMilli(clockMillis.get());
+                    for (int i = first; i < PRELOADED; i += threads) {
+                        preloaded[i] = store.issue(i + 1, QueueToken.generate(random), now).token();
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } finally {
+            pool.shutdown();
         }
-        for (Future<?> part : parts) {
-            part.get();
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long memoryAfter = usedMemory();
-        Long waitingBytes = redis.execute((org.springframework.data.redis.core.RedisCallback<Long>) connection ->
-                (Long) connection.execute("MEMORY", "USAGE".getBytes(), (prefix + "waiting").getBytes(),
-                        "SAMPLES".getBytes(), "0".getBytes()));
-        System.out.printf("%n[queue-bench] preloaded %,d waiting tokens in %.1f s (%,.0f issues/s, 16 threads);"
-                        + " used_memory +%,d bytes (%.0f bytes/token); waiting zset alone %,d bytes%n",
-                PRELOADED, seconds, PRELOADED / seconds, memoryAfter - memoryBefore,
-                (memoryAfter - memoryBefore) / (double) PRELOADED, waitingBytes);
+        return (System.nanoTime() - started) / 1e9;
     }
 
     @TearDown(Level.Trial)
