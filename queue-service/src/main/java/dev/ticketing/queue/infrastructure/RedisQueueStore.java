@@ -5,6 +5,8 @@ import dev.ticketing.queue.application.QueueStore;
 import dev.ticketing.queue.domain.DependencyUnavailableException;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.TokenState;
+import io.lettuce.core.RedisConnectionException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -129,8 +131,8 @@ public class RedisQueueStore implements QueueStore {
 
     private static boolean isConnectionProblem(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.lettuce.core.RedisConnectionException
-                    || cause instanceof java.io.IOException
+            // Lettuce rejects commands while disconnected with "Currently not connected" (DisconnectedBehavior)
+            if (cause instanceof RedisConnectionException || cause instanceof IOException
                     || (cause.getMessage() != null && cause.getMessage().contains("not connected"))) {
                 return true;
             }
