@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.Topics;
+import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.MutableClock;
 import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.domain.QueueToken;
@@ -20,11 +21,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -47,8 +50,15 @@ class PaymentCompletedConsumptionTest {
     MutableClock clock;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    StringRedisTemplate redis;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    @AfterEach
+    void emptyWaitingRoom() {
+        CleanRedis.deleteKeysUnder(redis, store.keys().prefix());
+    }
 
     @Test
     void paymentExpiresTheTokenAtOnceAndAReplayChangesNothing() throws Exception {
