@@ -1,0 +1,518 @@
+// The booking flow: queue token → waiting room → concert → date → seat → hold → points → pay → confirmation.
+// One view at a time; the session (token, choices, hold) lives in sessionStorage so a reload resumes where it was.
+import { ApiError, apiBase, createClient } from './api.js';
+
+const STORAGE_KEY = 'ticketing.session';
+const QUEUE_POLL_MS = 5000;       // the waiting room's rhythm (docs/conventions.md, SEED.md)
+const TOKEN_USED_POLL_MS = 2000;  // the token is expired asynchronously right after a payment
+const TOKEN_USED_POLL_LIMIT = 60;
+const PAY_PENDING_ATTEMPTS = 30;
+
+const $ = (id) => document.getElementById(id);
+const views = ['start', 'waiting', 'concerts', 'dates', 'seats', 'hold', 'done'];
+
+let session = loadSession();
+const api = createClient(apiBase(), () => session.token);
+
+// A view change bumps the generation and clears its timers, so answers and ticks of a view left behind are dropped.
+let current = null;
+let generation = 0;
+let timers = [];
+
+function loadSession() {
+  try {
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function save(patch) {
+  session = { ...session, ...patch };
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+}
+
+function resetSession(keep = {}) {
+  session = { ...keep };
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+}
+
+function show(name) {
+  generation += 1;
+  timers.forEach(clearTimeout);
+  timers = [];
+  for (const view of views) $(`view-${view}`).hidden = view !== name;
+  const moved = current !== null && current !== name;
+  current = name;
+  document.body.dataset.view = name;
+  $('who').hidden = !session.userId || name === 'start';
+  $('who-text').textContent = session.userId ? `User ${session.userId}` : '';
+  if (moved) $(`view-${name}`).querySelector('h2').focus();
+  return generation;
+}
+
+function later(fn, ms) {
+  timers.push(setTimeout(fn, ms));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function say(text) {
+  $('status').textContent = text;
+}
+
+function showError(text) {
+  $('error-text').textContent = text;
+  $('error').hidden = false;
+}
+
+function clearError() {
+  $('error').hidden = true;
+  $('error-text').textContent = '';
+}
+
+/** Every failure ends here: queue answers move the user to the right view, anything else is shown as it is. */
+function handleError(error) {
+  say('');
+  if (!(error instanceof ApiError)) {
+    showError(`Something went wrong in this page: ${error?.message ?? error}. Reload to try again.`);
+    return;
+  }
+  if (error.code === 'TOKEN_WAITING') {
+    showWaiting(error.problem);
+    showError(error.message);
+    return;
+  }
+  if (error.status === 401 && ['TOKEN_EXPIRED', 'TOKEN_INVALID'].includes(error.code)) {
+    resetSession({ userId: session.userId });
+    showStart();
+    showError(`${error.message} Take a new queue token to continue.`);
+    return;
+  }
+  showError(error.message);
+}
+
+/** Runs a user action: clears the last error, disables the button while it runs, routes failures. */
+async function act(button, fn) {
+  clearError();
+  button?.setAttribute('aria-busy', 'true');
+  if (button) button.disabled = true;
+  try {
+    await fn();
+  } catch (e) {
+    handleError(e);
+  } finally {
+    button?.removeAttribute('aria-busy');
+    if (button && button.isConnected && !button.dataset.keepDisabled) button.disabled = false;
+  }
+}
+
+const points = (n) => `${Number(n).toLocaleString()} points`;
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+});
+const when = (iso) => dateFormat.format(new Date(iso));
+
+function duration(seconds) {
+  if (seconds == null) return '–';
+  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 120 ? `about ${minutes} min` : `about ${Math.round(minutes / 60)} h`;
+}
+
+function clock(ms) {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+// ---- start -------------------------------------------------------------------------------------------------------
+
+function showStart() {
+  show('start');
+  if (session.userId) $('user-id').value = session.userId;
+}
+
+$('start-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const button = event.submitter ?? $('start-form').querySelector('button');
+  act(button, async () => {
+    const raw = $('user-id').value.trim();
+    const userId = Number(raw);
+    if (!raw || !Number.isInteger(userId) || userId < 1) {
+      showError('Enter your user id: a whole number from 1.');
+      $('user-id').focus();
+      return;
+    }
+    resetSession({ userId });
+    say('Taking a place in the queue…');
+    const status = await api.takeToken(userId);
+    save({ token: status.token, firstPosition: null });
+    enterQueue(status);
+  });
+});
+
+// ---- waiting room ------------------------------------------------------------------------------------------------
+
+function enterQueue(status) {
+  if (status.status === 'ACTIVE') admitted();
+  else showWaiting(status);
+}
+
+function showWaiting(status) {
+  if (current !== 'waiting') show('waiting');
+  renderWaiting(status);
+  later(pollQueue, QUEUE_POLL_MS);
+}
+
+function renderWaiting(status) {
+  const position = Number(status?.position ?? 0);
+  if (session.firstPosition == null) save({ firstPosition: position });
+  const first = session.firstPosition;
+  // how far the position has fallen since the first reading; position 0 means next, so it is never 100% while waiting
+  const percent = Math.round((100 * Math.max(0, first - position)) / (first + 1));
+  const previous = $('position').textContent;
+  $('position').textContent = String(position);
+  $('wait').textContent = duration(status?.estimatedWaitSeconds);
+  $('progress').value = percent;
+  $('progress').textContent = `${percent}%`;
+  $('checked').textContent = `Last checked at ${new Date().toLocaleTimeString()}.`;
+  if (previous !== String(position)) {
+    say(position === 0 ? 'You are next in line.' : `${position} ${position === 1 ? 'person is' : 'people are'} ahead of you.`);
+  }
+}
+
+async function pollQueue() {
+  const mine = generation;
+  try {
+    const status = await api.myToken();
+    if (mine !== generation) return;
+    clearError();
+    if (status.status === 'ACTIVE') admitted();
+    else {
+      renderWaiting(status);
+      later(pollQueue, QUEUE_POLL_MS);
+    }
+  } catch (e) {
+    if (mine !== generation) return;
+    if (e instanceof ApiError && e.status === 401) {
+      handleError(e);
+      return;
+    }
+    // a passing outage must not throw the user out of the queue: keep the place and keep asking
+    showError(`${e.message} Trying again in ${QUEUE_POLL_MS / 1000} s.`);
+    later(pollQueue, QUEUE_POLL_MS);
+  }
+}
+
+function admitted() {
+  $('progress').value = 100;
+  say('It is your turn. Choose a concert.');
+  loadConcerts().catch(handleError);
+}
+
+// ---- concerts and dates ------------------------------------------------------------------------------------------
+
+function choice(label, detail, onClick) {
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'choice-button';
+  const title = document.createElement('span');
+  title.className = 'choice-title';
+  title.textContent = label;
+  button.append(title);
+  if (detail) {
+    const sub = document.createElement('span');
+    sub.className = 'choice-detail';
+    sub.textContent = detail;
+    button.append(sub);
+  }
+  button.addEventListener('click', () => act(button, onClick));
+  item.append(button);
+  return item;
+}
+
+async function loadConcerts() {
+  const concerts = await api.concerts();
+  show('concerts');
+  $('concert-list').replaceChildren(...concerts.map((concert) => choice(concert.title, concert.artist, async () => {
+    save({ concert, date: null, reservation: null });
+    await loadDates();
+  })));
+  if (concerts.length === 0) say('There are no concerts on sale.');
+}
+
+async function loadDates() {
+  const { concert } = session;
+  const dates = await api.dates(concert.id);
+  show('dates');
+  $('dates-concert').textContent = concert.title;
+  $('date-list').replaceChildren(...dates.map((date) => choice(when(date.startsAt),
+    `${date.availableSeats} ${date.availableSeats === 1 ? 'seat' : 'seats'} left`, async () => {
+      save({ date, reservation: null });
+      await loadSeats();
+    })));
+  $('dates-empty').hidden = dates.length > 0;
+}
+
+// ---- seat map ----------------------------------------------------------------------------------------------------
+
+let chosenSeat = null;
+
+async function loadSeats() {
+  const { concert, date } = session;
+  const seats = await api.seats(concert.id, date.dateId);
+  show('seats');
+  chosenSeat = null;
+  $('seats-when').textContent = `${concert.title} · ${when(date.startsAt)}`;
+  renderChoice();
+  const sorted = [...seats].sort((a, b) => a.seatNumber - b.seatNumber);
+  $('seat-map').replaceChildren(...sorted.map(seatButton));
+  const free = seats.filter((seat) => seat.status === 'AVAILABLE').length;
+  say(`${free} of ${seats.length} seats are available.`);
+}
+
+function seatButton(seat) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `seat ${seat.status.toLowerCase()}`;
+  button.dataset.seatId = seat.seatId;
+  button.dataset.status = seat.status;
+  const state = { AVAILABLE: 'available', HELD: 'held', SOLD: 'sold' }[seat.status] ?? seat.status.toLowerCase();
+  button.setAttribute('aria-label', `Seat ${seat.seatNumber}, ${points(seat.price)}, ${state}`);
+  button.title = `Seat ${seat.seatNumber} · ${points(seat.price)} · ${state}`;
+  const number = document.createElement('span');
+  number.textContent = seat.seatNumber;
+  const price = document.createElement('small');
+  price.textContent = `${Math.round(seat.price / 1000)}k`;
+  button.append(number, price);
+  if (seat.status === 'AVAILABLE') {
+    button.setAttribute('aria-pressed', 'false');
+    button.addEventListener('click', () => {
+      for (const other of $('seat-map').querySelectorAll('[aria-pressed="true"]')) other.setAttribute('aria-pressed', 'false');
+      button.setAttribute('aria-pressed', 'true');
+      chosenSeat = seat;
+      renderChoice();
+    });
+  } else {
+    button.disabled = true;
+  }
+  return button;
+}
+
+function renderChoice() {
+  $('seat-choice').textContent = chosenSeat
+    ? `Seat ${chosenSeat.seatNumber} · ${points(chosenSeat.price)}`
+    : 'Pick an available seat.';
+  $('hold').disabled = !chosenSeat;
+  $('hold').textContent = chosenSeat ? `Hold seat ${chosenSeat.seatNumber}` : 'Hold this seat';
+}
+
+$('hold').addEventListener('click', () => act($('hold'), async () => {
+  const { concert, date } = session;
+  say(`Holding seat ${chosenSeat.seatNumber}…`);
+  try {
+    const reservation = await api.hold(concert.id, date.dateId, chosenSeat.seatId);
+    save({ reservation, heldAt: Date.now() });
+    await showHold();
+    say(`Seat ${reservation.seatNumber} is held for you. Pay before the countdown ends.`);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'SEAT_NOT_AVAILABLE') {
+      await loadSeats();
+    }
+    throw e;
+  }
+}));
+
+$('seats-refresh').addEventListener('click', () => act($('seats-refresh'), loadSeats));
+
+// ---- hold, points, payment ---------------------------------------------------------------------------------------
+
+async function showHold() {
+  const { reservation, concert, date } = session;
+  show('hold');
+  $('hold-what').textContent = `Seat ${reservation.seatNumber} · ${concert.title} · ${when(date.startsAt)}`;
+  $('price').textContent = points(reservation.price);
+  $('pay').disabled = false;
+  delete $('pay').dataset.keepDisabled;
+  tick();
+  await loadBalance();
+}
+
+function tick() {
+  const { reservation, heldAt } = session;
+  const expiresAt = Date.parse(reservation.holdExpiresAt);
+  const left = expiresAt - Date.now();
+  const total = Math.max(1, expiresAt - (heldAt ?? Date.now()));
+  $('countdown').textContent = clock(left);
+  $('hold-left').value = Math.max(0, Math.min(100, (100 * left) / total));
+  $('view-hold').classList.toggle('urgent', left <= 60000);
+  if (left <= 0) {
+    $('pay').disabled = true;
+    $('pay').dataset.keepDisabled = 'true';
+    showError('Your hold has ended and the seat was released. Go back to the seat map to choose again.');
+    return;
+  }
+  if (Math.ceil(left / 1000) === 60) say('One minute left to pay.');
+  later(tick, left % 1000 || 1000);
+}
+
+async function loadBalance() {
+  const mine = generation;
+  const account = await api.points();
+  if (mine !== generation) return;
+  renderBalance(account.balance);
+}
+
+function renderBalance(balance) {
+  $('balance').textContent = points(balance);
+  const missing = session.reservation.price - balance;
+  $('shortfall').hidden = missing <= 0;
+  if (missing > 0) {
+    $('shortfall').textContent = `You need ${points(missing)} more to pay. Charge them below.`;
+    if (!$('charge-amount').value) $('charge-amount').value = missing;
+  }
+}
+
+$('charge-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const button = event.submitter ?? $('charge-form').querySelector('button');
+  act(button, async () => {
+    const raw = $('charge-amount').value.trim();
+    if (!raw) {
+      showError('Enter the number of points to charge.');
+      $('charge-amount').focus();
+      return;
+    }
+    // the server decides what is chargeable (positive, whole, within the limits) and says why in its answer
+    const result = await api.charge(Number(raw));
+    $('charge-amount').value = '';
+    renderBalance(result.balance);
+    say(`Charged ${points(result.amount)}. Your balance is ${points(result.balance)}.`);
+  });
+});
+
+$('pay').addEventListener('click', () => act($('pay'), async () => {
+  const mine = generation;
+  const { reservation } = session;
+  say('Paying…');
+  let payment;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      payment = await api.pay(reservation.reservationId);
+      break;
+    } catch (e) {
+      // payments learns of a new hold through an event; until it arrives the server asks to come back shortly
+      if (!(e instanceof ApiError) || e.code !== 'RESERVATION_PENDING' || attempt >= PAY_PENDING_ATTEMPTS) throw e;
+      say('The payment service is still receiving your hold; trying again…');
+      await sleep(1000 * (e.retryAfter ?? 1));
+      if (mine !== generation) return;
+    }
+  }
+  if (payment.status === 'FAILED') throw new ApiError('The payment failed; no points were taken. Try again.');
+  save({ payment });
+  showDone();
+}));
+
+// ---- confirmation ------------------------------------------------------------------------------------------------
+
+function showDone() {
+  const { payment, reservation, concert, date } = session;
+  show('done');
+  $('done-what').textContent = `${concert.title} · ${when(date.startsAt)}`;
+  $('done-seat').textContent = `Seat ${reservation.seatNumber}`;
+  $('done-status').textContent = payment.status === 'COMPLETED' ? 'Sold to you' : 'Payment being processed';
+  $('done-paid').textContent = points(payment.amount);
+  $('done-payment').textContent = `#${payment.paymentId}`;
+  say(`Seat ${reservation.seatNumber} is yours.`);
+  if (session.tokenUsedUp) renderTokenUsedUp(session.tokenUsedUp);
+  else {
+    $('done-token').textContent = 'Checking your queue token…';
+    watchTokenUsedUp(1);
+  }
+}
+
+async function watchTokenUsedUp(attempt) {
+  const mine = generation;
+  try {
+    await api.myToken();
+    if (mine !== generation) return;
+    $('done-token').textContent = 'Your queue token is still active; it is released in a moment…';
+  } catch (e) {
+    if (mine !== generation) return;
+    if (e instanceof ApiError && e.status === 401) {
+      save({ tokenUsedUp: e.message });
+      renderTokenUsedUp(e.message);
+      return;
+    }
+    $('done-token').textContent = `Could not check your queue token: ${e.message}`;
+  }
+  if (attempt < TOKEN_USED_POLL_LIMIT) later(() => watchTokenUsedUp(attempt + 1), TOKEN_USED_POLL_MS);
+}
+
+function renderTokenUsedUp(answer) {
+  $('done-token').classList.add('used');
+  $('done-token').textContent = `Your queue token has been used up, so your place goes to the next person `
+    + `(the server now answers: “${answer}”).`;
+}
+
+$('again').addEventListener('click', () => {
+  clearError();
+  say('');
+  resetSession({ userId: session.userId });
+  showStart();
+  $('user-id').focus();
+});
+
+// ---- navigation and start-up ------------------------------------------------------------------------------------
+
+$('leave').addEventListener('click', () => {
+  clearError();
+  say('You left the queue on this page.');
+  resetSession();
+  $('user-id').value = '';
+  showStart();
+});
+
+$('error-close').addEventListener('click', clearError);
+
+for (const back of document.querySelectorAll('[data-back]')) {
+  const target = { concerts: loadConcerts, dates: loadDates, seats: loadSeats }[back.dataset.back];
+  back.addEventListener('click', () => act(back, target));
+}
+
+// nothing may end in a blank screen: a failure this page did not foresee is shown too
+window.addEventListener('error', (event) => showError(`Something went wrong in this page: ${event.message}`));
+window.addEventListener('unhandledrejection', (event) => handleError(event.reason));
+
+async function resume() {
+  if (!session.token) {
+    showStart();
+    return;
+  }
+  if (session.payment) {
+    showDone();
+    return;
+  }
+  say('Resuming…');
+  const status = await api.myToken();
+  if (status.status === 'WAITING') {
+    showWaiting(status);
+    return;
+  }
+  if (session.reservation) {
+    const reservation = await api.reservation(session.reservation.reservationId);
+    if (reservation.status === 'HELD' && Date.parse(reservation.holdExpiresAt) > Date.now()) {
+      save({ reservation });
+      await showHold();
+      return;
+    }
+    save({ reservation: null });
+  }
+  if (session.date) await loadSeats();
+  else if (session.concert) await loadDates();
+  else await loadConcerts();
+  say('');
+}
+
+resume().catch(handleError);
