@@ -92,15 +92,16 @@ class JdbcReservationStore implements ReservationStore {
 
     @Override
     public Optional<Reservation> find(long reservationId) {
-        return jdbc.sql("SELECT " + RESERVATION_COLUMNS + " FROM reservation WHERE id = ?")
-                .param(reservationId)
-                .query(JdbcReservationStore::reservation)
-                .optional();
+        return reservationById(reservationId, "");
     }
 
     @Override
     public Optional<Reservation> lockForUpdate(long reservationId) {
-        return jdbc.sql("SELECT " + RESERVATION_COLUMNS + " FROM reservation WHERE id = ? FOR UPDATE")
+        return reservationById(reservationId, " FOR UPDATE");
+    }
+
+    private Optional<Reservation> reservationById(long reservationId, String locking) {
+        return jdbc.sql("SELECT " + RESERVATION_COLUMNS + " FROM reservation WHERE id = ?" + locking)
                 .param(reservationId)
                 .query(JdbcReservationStore::reservation)
                 .optional();

@@ -6,6 +6,7 @@ import dev.ticketing.concert.support.TestCatalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -25,6 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class AvailableSeatsBenchmark {
 
+    /** Each trial holds with new users: the application (and its per-user limit) lives for the whole run. */
+    private static final AtomicLong USERS = new AtomicLong(900_000_000L);
+
     private ConcertCatalog catalog;
     private long concertId;
     private long dateId;
@@ -38,13 +42,14 @@ public class AvailableSeatsBenchmark {
         concertId = date.concertId();
         dateId = date.dateId();
         for (int day = 1; day <= 2; day++) {
-            long other = testCatalog.addDate(concertId, Instant.parse("2027-06-01T10:00:00Z").plusSeconds(86_400L * day));
+            long other = testCatalog.addDate(concertId,
+                    Instant.parse("2027-06-01T10:00:00Z").plusSeconds(86_400L * day));
             testCatalog.addSeats(other, 50, 80_000);
         }
         HoldSeat holdSeat = context.getBean(HoldSeat.class);
         List<Long> seats = date.seatIds();
         for (int i = 0; i < 10; i++) {
-            holdSeat.hold(new HoldSeat.Command(900_000_000L + i, concertId, dateId, seats.get(i * 5)));
+            holdSeat.hold(new HoldSeat.Command(USERS.incrementAndGet(), concertId, dateId, seats.get(i * 5)));
         }
     }
 
