@@ -4,9 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.ContextCustomizer;
@@ -39,11 +38,9 @@ class RealInfrastructureContextCustomizer implements ContextCustomizer {
         if (settings.database()) {
             InfrastructureLocator.Database database = InfrastructureLocator.database();
             TestDatabase testDatabase = TestDatabase.create(testClass.getSimpleName());
-            context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
-                if (event.getApplicationContext() == context) {
-                    testDatabase.close();
-                }
-            });
+            // Registered before any bean, so destroyed after all of them: the outbox relay stops before its tables go.
+            ((DefaultListableBeanFactory) context.getBeanFactory())
+                    .registerDisposableBean("realInfrastructureTestDatabase", testDatabase::close);
             properties.put("spring.datasource.url", testDatabase.url());
             properties.put("spring.datasource.username", testDatabase.user());
             properties.put("spring.datasource.password", testDatabase.password());
