@@ -33,7 +33,8 @@ else
   touch "$STATE_DIR/started/redis"
 fi
 
-# ---- Kafka (KRaft, from Kafka's own jars on Maven Central)
+# ---- Kafka (KRaft, from Kafka's own jars on Maven Central; tests start broker processes of their own from them too)
+"$REPO_ROOT/infra/local/kafka/classpath.sh"
 if listening "$KAFKA_PORT"; then
   say "Kafka already listening on $KAFKA_PORT: reusing it"
 else

@@ -5,11 +5,7 @@ select_jdk
 KAFKA_DIR="$STATE_DIR/kafka"
 mkdir -p "$KAFKA_DIR"
 here="$REPO_ROOT/infra/local/kafka"
-if [ ! -s "$KAFKA_DIR/classpath.txt" ] || [ "$here/pom.xml" -nt "$KAFKA_DIR/classpath.txt" ]; then
-  say "Resolving the Kafka broker's jars from Maven Central (first time only)"
-  "$REPO_ROOT/mvnw" -B -q -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$KAFKA_DIR/classpath.txt" \
-    >"$LOG_DIR/kafka-resolve.log" 2>&1 || die "Could not resolve Kafka's jars; see $LOG_DIR/kafka-resolve.log"
-fi
+"$here/classpath.sh"
 sed -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" -e "s#@DATA_DIR@#$KAFKA_DIR/data#g" \
   "$here/server.properties.template" > "$KAFKA_DIR/server.properties"
 cp="$(cat "$KAFKA_DIR/classpath.txt")"
