@@ -10,7 +10,6 @@ import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.inbox.EventInbox;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.RefundReason;
-import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.domain.ReservationView;
 import java.time.Clock;
 import java.util.Optional;
@@ -77,15 +76,9 @@ public class ApplyReservationEvent {
         }
     }
 
+    /** Every reason concert-service gives means the seat was not sold for this payment (docs/conventions.md). */
     private void compensate(ReservationConfirmationFailed event) {
-        Optional<ReservationView> view = views.find(event.reservationId());
-        if (view.isPresent() && view.get().status() == ReservationStatus.CONFIRMED) {
-            // The seat was sold for this reservation: refunding as well would break "debited = refunded, or sold".
-            log.error("Confirmation of reservation {} reported failed after it was confirmed; no refund (event {})",
-                    event.reservationId(), event.eventId());
-            return;
-        }
-        view.ifPresent(held -> views.save(held.onReleased(), clock.instant()));
+        views.find(event.reservationId()).ifPresent(view -> views.save(view.onReleased(), clock.instant()));
         Optional<Payment> found = payments.findById(event.paymentId())
                 .filter(payment -> payment.reservationId() == event.reservationId());
         if (found.isEmpty()) {
@@ -103,7 +96,8 @@ public class ApplyReservationEvent {
         }
         long refundId = refunds.add(payment.id(), payment.userId(), payment.amount(),
                 RefundReason.RESERVATION_NOT_CONFIRMED, payment.refundKey(), clock.instant());
-        log.info("Refunding payment {} of reservation {}: {}", payment.id(), payment.reservationId(), event.reason());
+        log.info("Refunding payment {} of reservation {}: confirmation failed with {}", payment.id(),
+                payment.reservationId(), event.reason());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -200,24 +200,6 @@ class PayingTest extends PaymentApiTest {
     }
 
     @Test
-    void failureReportedAfterTheSaleRefundsNothing() {
-        long user = 32;
-        hold(user, PRICE);
-        HttpApi.Response paid = api.pay(user, reservationId);
-        events.publish(ReservationConfirmed.of(clock, reservationId, paid.paymentId(), user, 10,
-                reservationId + 500_000));
-        ReservationConfirmationFailed contradiction = events.confirmationFailed(reservationId, paid.paymentId(), user);
-
-        events.publish(contradiction);
-        awaitProcessed(contradiction.eventId());
-
-        assertThat(api.get("/api/payments/" + paid.paymentId(), user).field("status")).isEqualTo("COMPLETED");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM refund WHERE payment_id = ?").param(paid.paymentId())
-                .query(Long.class).single()).isZero();
-        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
-    }
-
-    @Test
     void compensationsRacingEachOtherRefundOnce() {
         long user = 28;
         hold(user, PRICE);

@@ -45,7 +45,7 @@ public class ReservationEventsPublisher {
     }
 
     public ReservationConfirmationFailed confirmationFailed(long reservationId, long paymentId, long userId) {
-        return ReservationConfirmationFailed.of(clock, reservationId, paymentId, userId, "hold released");
+        return ReservationConfirmationFailed.of(clock, reservationId, paymentId, userId, "HOLD_RELEASED");
     }
 
     public void publish(DomainEvent event) {
