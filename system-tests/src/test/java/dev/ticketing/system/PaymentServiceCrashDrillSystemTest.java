@@ -74,7 +74,8 @@ class PaymentServiceCrashDrillSystemTest {
         // The abandoned hold is released at its expiry, the seat is free again, and paying for it is refused.
         // (A live token of the same user: the first may have reached its own lifetime during the drill.)
         String abandonedToken = Gateway.activeToken(abandoned.userId());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        // released within one hold (120 s in ./bin/test) plus one run of the release job, counted from the hold
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 "RELEASED".equals(get("/api/reservations/" + abandoned.reservationId(), abandonedToken)
                         .text("status")));
         assertThat(TicketingFlowSystemTest.seatStatus(get(TicketingFlowSystemTest.seatsPath(
