@@ -12,6 +12,7 @@ final class ErrorCodes {
     static final String NOT_FOUND = "NOT_FOUND";
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
 
     private ErrorCodes() {
     }
