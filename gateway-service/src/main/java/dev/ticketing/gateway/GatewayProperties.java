@@ -37,7 +37,13 @@ public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress 
         }
     }
 
-    public record Breaker(int slidingWindowSize, int minimumNumberOfCalls, float failureRateThreshold,
+    /**
+     * The circuit opens when at least {@code failureRateThreshold} % of the validation calls of the last
+     * {@code window} failed (at least {@code minimumNumberOfCalls} of them). A window in time, not in calls: at
+     * hundreds of requests per second a window of 20 calls is a few milliseconds, and one stall of the machine would
+     * open the circuit and refuse everybody for {@code waitInOpenState}.
+     */
+    public record Breaker(Duration window, int minimumNumberOfCalls, float failureRateThreshold,
             Duration waitInOpenState, int permittedCallsInHalfOpenState) {
     }
 

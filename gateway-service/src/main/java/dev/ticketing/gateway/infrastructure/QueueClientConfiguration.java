@@ -86,8 +86,8 @@ public class QueueClientConfiguration {
         GatewayProperties.Breaker breaker = settings.breaker();
         CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(QueueTokenClient.BREAKER,
                 CircuitBreakerConfig.custom()
-                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                        .slidingWindowSize(breaker.slidingWindowSize())
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                        .slidingWindowSize((int) Math.max(1, breaker.window().toSeconds()))
                         .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
                         .failureRateThreshold(breaker.failureRateThreshold())
                         .waitDurationInOpenState(breaker.waitInOpenState())

@@ -5,6 +5,8 @@ import dev.ticketing.gateway.application.TokenDirectoryUnavailable;
 import dev.ticketing.gateway.domain.TokenState;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -16,6 +18,8 @@ import reactor.core.publisher.Mono;
  * flood of garbage tokens cannot open the circuit for everyone.
  */
 public class QueueTokenClient implements TokenDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueTokenClient.class);
 
     /** Name of the circuit breaker and time limiter (metrics: resilience4j_circuitbreaker_*{name="queue-token"}). */
     public static final String BREAKER = "queue-token";
@@ -45,7 +49,11 @@ public class QueueTokenClient implements TokenDirectory {
                     return response.createError();
                 })
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("queue-service answered without a body")));
-        return breaker.run(call, failure -> Mono.error(new TokenDirectoryUnavailable(describe(failure), failure)));
+        return breaker.run(call, failure -> {
+            // per request only at DEBUG: during an outage this fires for every request; state changes log at WARN
+            log.debug("Queue token validation failed", failure);
+            return Mono.error(new TokenDirectoryUnavailable(describe(failure), failure));
+        });
     }
 
     private static String describe(Throwable failure) {

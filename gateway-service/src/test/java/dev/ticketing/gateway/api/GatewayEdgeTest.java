@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.gateway.RawHttp;
 import dev.ticketing.gateway.TestHttpServer;
 import dev.ticketing.gateway.infrastructure.QueueTokenClient;
+import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.testsupport.ServiceProcess;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * test chooses (slow, failing, "unknown token").
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.queue-token.breaker.sliding-window-size=4",
+        "gateway.queue-token.breaker.window=60s",
         "gateway.queue-token.breaker.minimum-number-of-calls=4",
         "gateway.queue-token.breaker.wait-in-open-state=60s",
         "GATEWAY_TOKEN_RATE_LIMIT_ENABLED=false",
@@ -45,7 +50,7 @@ class GatewayEdgeTest {
     /** A well-formed token: it passes the gateway's shape check and is asked about at "queue-service". */
     private static final String WELL_FORMED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-    enum QueueBehaviour { UNKNOWN_TOKEN, SLOW, BROKEN }
+    enum QueueBehaviour { UNKNOWN_TOKEN, UNKNOWN_TOKEN_AFTER_A_PAUSE, SLOW, BROKEN }
 
     private static final TestHttpServer SERVICES = TestHttpServer.echo();
     private static final AtomicInteger QUEUE_CALLS = new AtomicInteger();
@@ -55,6 +60,10 @@ class GatewayEdgeTest {
         switch (queueBehaviour) {
             case UNKNOWN_TOKEN -> TestHttpServer.respond(exchange, 404,
                     "{\"status\":404,\"code\":\"TOKEN_INVALID\"}");
+            case UNKNOWN_TOKEN_AFTER_A_PAUSE -> {
+                sleep(Duration.ofMillis(300));
+                TestHttpServer.respond(exchange, 404, "{\"status\":404,\"code\":\"TOKEN_INVALID\"}");
+            }
             case SLOW -> {
                 sleep(Duration.ofSeconds(5));
                 TestHttpServer.respond(exchange, 200, "{\"userId\":1,\"status\":\"ACTIVE\"}");
@@ -230,6 +239,20 @@ class GatewayEdgeTest {
         assertThat(QUEUE_CALLS).hasValue(8);
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void manyConcurrentValidationsAreAllAnsweredNotCappedByABulkhead() {
+        queueBehaviour = QueueBehaviour.UNKNOWN_TOKEN_AFTER_A_PAUSE;
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/concerts"))
+                .header("X-Queue-Token", WELL_FORMED_TOKEN).timeout(Duration.ofSeconds(20)).build();
+
+        List<Race.Outcome<Integer>> outcomes = Race.run(60, i -> () ->
+                client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.value()).isEqualTo(401));
+        assertThat(QUEUE_CALLS).hasValue(60);
     }
 
     @Test

@@ -17,19 +17,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the gateway costs. One phase after another, each at the same constant arrival rate, over shared keep-alive
- * connections (as an ingress would hold them):
+ * What the gateway costs. After a warm-up, one phase after another, each at the same constant arrival rate, over shared
+ * keep-alive connections (as an ingress would hold them):
  * <ol>
  *   <li>{@code gateway alone}: the gateway's own liveness probe, no routing: its HTTP server on this box;</li>
  *   <li>{@code bare route}: {@code GET /api/queue/tokens/me} without a token, routed without any gateway filter to
@@ -37,12 +34,14 @@ import java.util.regex.Pattern;
  *   <li>{@code token status polling}: the same with a real token (routed, one Redis read at queue-service);</li>
  *   <li>{@code available seats via gateway}: token validated with queue-service, then concert-service reads MySQL;</li>
  *   <li>{@code available seats direct}: the same read straight at concert-service with {@code X-User-Id}, no
- *       gateway: the difference to phase 4 is what the gateway and its validation add.</li>
+ *       gateway: the difference to phase 4 is what the gateway and its validation add;</li>
+ *   <li>with {@code -DcachedGatewayUrl}: phase 4 again through a second gateway started with
+ *       {@code QUEUE_TOKEN_CACHE_TTL=1s}, to see what the validation cache buys.</li>
  * </ol>
  * Run against a running system (./bin/run):
  * {@code ./mvnw -pl load-tests gatling:test -Dgatling.simulationClass=dev.ticketing.load.gateway.GatewayOverheadSimulation
  * -Drate=400 -DphaseSeconds=20}. Raise {@code rate} until p99 climbs or requests fail: that is what this box sustains.
- * Tokens live for queue-service's active TTL (10 min by default): the run must end before they expire.
+ * Tokens come from {@link ActiveTokenPool}. Figures: docs/benchmarks/gateway-service.md.
  */
 public class GatewayOverheadSimulation extends Simulation {
 
@@ -51,18 +50,20 @@ public class GatewayOverheadSimulation extends Simulation {
     private static final String CONCERT_URL = System.getProperty("concertUrl", "http://127.0.0.1:8082");
     private static final int RATE = Integer.getInteger("rate", 300);
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("phaseSeconds", 20));
-    /** Users 1..tokens take a token; at most queue-service's capacity (100 by default) are admitted at once. */
+    /**
+     * Demo users firstUser.. take {@code tokens} tokens (at most queue-service's capacity, 100 by default, are admitted
+     * at once); high ids, to stay clear of other runs that start from user 1.
+     */
+    private static final long FIRST_USER = Long.getLong("firstUser", 901);
     private static final int TOKENS = Integer.getInteger("tokens", 50);
     private static final long CONCERT_ID = Long.getLong("concertId", 1);
-    private static final int PHASES = 5;
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmUpSeconds", 10));
+    /** A second gateway started with QUEUE_TOKEN_CACHE_TTL, to compare in the same run; off when not given. */
+    private static final String CACHED_GATEWAY_URL = System.getProperty("cachedGatewayUrl");
 
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
-    private static final Pattern EXPIRES_AT = Pattern.compile("\"expiresAt\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern DATE_ID = Pattern.compile("\"dateId\"\\s*:\\s*(\\d+)");
 
-    /** Filled in {@link #before()}; the feeders read it only once the run has started. */
-    private static final List<Map<String, Object>> ACTIVE_USERS = new CopyOnWriteArrayList<>();
+    private static final ActiveTokenPool TOKENS_POOL = new ActiveTokenPool(QUEUE_URL);
     private static volatile long dateId;
 
     private final HttpProtocolBuilder gateway = http.baseUrl(GATEWAY_URL).acceptHeader("application/json")
@@ -70,9 +71,8 @@ public class GatewayOverheadSimulation extends Simulation {
     private final HttpProtocolBuilder concertDirect = http.baseUrl(CONCERT_URL).acceptHeader("application/json")
             .shareConnections();
 
-    /** Round-robin over the admitted users, safe for Gatling's many virtual users. */
+    /** Read only once the run has started, after {@link #before()} filled the pool. */
     private static Iterator<Map<String, Object>> activeUsers() {
-        AtomicLong next = new AtomicLong();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -81,124 +81,105 @@ public class GatewayOverheadSimulation extends Simulation {
 
             @Override
             public Map<String, Object> next() {
-                Map<String, Object> user = ACTIVE_USERS.get((int) (next.getAndIncrement() % ACTIVE_USERS.size()));
-                return Map.of("token", user.get("token"), "userId", user.get("userId"), "dateId", dateId);
+                ActiveTokenPool.Admitted user = TOKENS_POOL.next();
+                return Map.of("token", user.token(), "userId", user.userId(), "dateId", dateId);
             }
         };
     }
 
-    private final ScenarioBuilder gatewayAlone = scenario("gateway alone")
-            .exec(http("gateway alone: liveness").get("/actuator/health/liveness").check(status().is(200)));
+    private static ScenarioBuilder gatewayAlone(String name) {
+        return scenario(name).exec(http(name + ": liveness").get("/actuator/health/liveness").check(status().is(200)));
+    }
 
-    private final ScenarioBuilder bareRoute = scenario("bare route")
-            .exec(http("bare route: queue refuses a missing token").get("/api/queue/tokens/me")
-                    .check(status().in(400, 401)));
+    private static ScenarioBuilder bareRoute(String name) {
+        return scenario(name).exec(http(name + ": queue refuses a missing token").get("/api/queue/tokens/me")
+                .check(status().in(400, 401)));
+    }
 
-    private final ScenarioBuilder statusPolling = scenario("token status polling")
-            .exec(feed(activeUsers()))
-            .exec(http("token status polling").get("/api/queue/tokens/me").header("X-Queue-Token", "#{token}")
-                    .check(status().is(200)));
+    private static ScenarioBuilder statusPolling(String name) {
+        return scenario(name).exec(feed(activeUsers())).exec(http(name).get("/api/queue/tokens/me")
+                .header("X-Queue-Token", "#{token}").check(status().is(200)));
+    }
 
-    private final ScenarioBuilder seatsViaGateway = scenario("available seats via gateway")
-            .exec(feed(activeUsers()))
-            .exec(http("available seats via gateway")
-                    .get("/api/concerts/" + CONCERT_ID + "/dates/#{dateId}/seats").header("X-Queue-Token", "#{token}")
-                    .check(status().is(200)));
+    private static ScenarioBuilder seatsWithToken(String name) {
+        return scenario(name).exec(feed(activeUsers())).exec(http(name)
+                .get("/api/concerts/" + CONCERT_ID + "/dates/#{dateId}/seats").header("X-Queue-Token", "#{token}")
+                .check(status().is(200)));
+    }
 
-    private final ScenarioBuilder seatsDirect = scenario("available seats direct")
-            .exec(feed(activeUsers()))
-            .exec(http("available seats direct (no gateway)")
-                    .get("/api/concerts/" + CONCERT_ID + "/dates/#{dateId}/seats").header("X-User-Id", "#{userId}")
-                    .check(status().is(200)));
+    private static ScenarioBuilder seatsDirect(String name) {
+        return scenario(name).exec(feed(activeUsers())).exec(http(name)
+                .get("/api/concerts/" + CONCERT_ID + "/dates/#{dateId}/seats").header("X-User-Id", "#{userId}")
+                .check(status().is(200)));
+    }
 
     {
-        setUp(phase(gatewayAlone, gateway)
-                .andThen(phase(bareRoute, gateway))
-                .andThen(phase(statusPolling, gateway))
-                .andThen(phase(seatsViaGateway, gateway))
-                .andThen(phase(seatsDirect, concertDirect)))
+        List<PopulationBuilder> phases = new ArrayList<>();
+        // JIT, connection pools and caches warm up first; these requests are reported as "warm-up ..." and ignored
+        phases.add(phase(seatsWithToken("warm-up seats via gateway"), gateway, WARM_UP));
+        phases.add(phase(statusPolling("warm-up token status polling"), gateway, WARM_UP));
+        phases.add(phase(seatsDirect("warm-up seats direct"), concertDirect, WARM_UP));
+        phases.add(phase(gatewayAlone("gateway alone"), gateway, PHASE));
+        phases.add(phase(bareRoute("bare route"), gateway, PHASE));
+        phases.add(phase(statusPolling("token status polling"), gateway, PHASE));
+        phases.add(phase(seatsWithToken("available seats via gateway"), gateway, PHASE));
+        phases.add(phase(seatsDirect("available seats direct (no gateway)"), concertDirect, PHASE));
+        if (CACHED_GATEWAY_URL != null) {
+            phases.add(phase(seatsWithToken("warm-up seats via cached gateway"), cachedGateway(), WARM_UP));
+            phases.add(phase(seatsWithToken("available seats via gateway with cache"), cachedGateway(), PHASE));
+        }
+        setUp(inSequence(phases))
                 .assertions(details("available seats via gateway").failedRequests().percent().lt(1.0),
                         details("token status polling").failedRequests().percent().lt(1.0));
     }
 
-    private static PopulationBuilder phase(ScenarioBuilder scenario, HttpProtocolBuilder protocol) {
-        return scenario.injectOpen(constantUsersPerSec(RATE).during(PHASE)).protocols(protocol);
+    /** Nested, because {@code a.andThen(b).andThen(c)} would start b and c together after a. */
+    private static PopulationBuilder inSequence(List<PopulationBuilder> phases) {
+        PopulationBuilder chain = phases.getLast();
+        for (int i = phases.size() - 2; i >= 0; i--) {
+            chain = phases.get(i).andThen(chain);
+        }
+        return chain;
     }
 
-    /** Takes tokens straight at queue-service (the gateway's issuance limit is not what is measured) and waits. */
+    private static PopulationBuilder phase(ScenarioBuilder scenario, HttpProtocolBuilder protocol, Duration length) {
+        return scenario.injectOpen(constantUsersPerSec(RATE).during(length)).protocols(protocol);
+    }
+
+    private static HttpProtocolBuilder cachedGateway() {
+        return http.baseUrl(CACHED_GATEWAY_URL).acceptHeader("application/json").shareConnections();
+    }
+
+    private static Duration runLength() {
+        int phases = CACHED_GATEWAY_URL == null ? 5 : 6;
+        int warmUps = CACHED_GATEWAY_URL == null ? 3 : 4;
+        return PHASE.multipliedBy(phases).plus(WARM_UP.multipliedBy(warmUps)).plusSeconds(10);
+    }
+
     @Override
     public void before() {
+        TOKENS_POOL.fill(FIRST_USER, TOKENS, runLength());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        List<String[]> issued = new ArrayList<>();
-        for (long userId = 1; userId <= TOKENS; userId++) {
-            String body = send(client, HttpRequest.newBuilder(URI.create(QUEUE_URL + "/api/queue/tokens"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + userId + "}")).build());
-            issued.add(new String[] {Long.toString(userId), find(TOKEN, body, "token")});
-        }
-        Instant deadline = Instant.now().plusSeconds(60);
-        Instant earliestExpiry = Instant.MAX;
-        while (ACTIVE_USERS.size() < issued.size() && Instant.now().isBefore(deadline)) {
-            ACTIVE_USERS.clear();
-            for (String[] user : issued) {
-                String body = send(client, HttpRequest.newBuilder(
-                        URI.create(QUEUE_URL + "/internal/queue/tokens/" + user[1])).GET().build());
-                if ("ACTIVE".equals(find(STATUS, body, "status"))) {
-                    ACTIVE_USERS.add(Map.of("userId", Long.parseLong(user[0]), "token", user[1]));
-                    Instant expiresAt = Instant.parse(find(EXPIRES_AT, body, "expiresAt"));
-                    earliestExpiry = expiresAt.isBefore(earliestExpiry) ? expiresAt : earliestExpiry;
-                }
-            }
-            if (ACTIVE_USERS.size() < issued.size()) {
-                pause(Duration.ofSeconds(1));
-            }
-        }
-        if (ACTIVE_USERS.isEmpty()) {
-            throw new IllegalStateException("No token was admitted within 60 s: is the waiting room full?");
-        }
-        Instant runEnds = Instant.now().plus(PHASE.multipliedBy(PHASES)).plusSeconds(10);
-        if (earliestExpiry.isBefore(runEnds)) {
-            throw new IllegalStateException("Tokens expire at " + earliestExpiry + ", before the run ends (" + runEnds
-                    + "): shorten -DphaseSeconds or raise queue-service's QUEUE_ACTIVE_TTL");
-        }
-        Object someUser = ACTIVE_USERS.getFirst().get("userId");
-        String dates = send(client, HttpRequest.newBuilder(
-                        URI.create(CONCERT_URL + "/api/concerts/" + CONCERT_ID + "/dates"))
-                .header("X-User-Id", someUser.toString()).GET().build());
-        dateId = Long.parseLong(find(DATE_ID, dates, "dateId"));
-        System.out.printf("%nGateway overhead: %d admitted tokens, concert %d date %d, %d req/s per phase for %s%n%n",
-                ACTIVE_USERS.size(), CONCERT_ID, dateId, RATE, PHASE);
-    }
-
-    private static String send(HttpClient client, HttpRequest request) {
+        HttpRequest dates = HttpRequest.newBuilder(URI.create(CONCERT_URL + "/api/concerts/" + CONCERT_ID + "/dates"))
+                .header("X-User-Id", Long.toString(TOKENS_POOL.next().userId())).GET().build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                        + response.body());
+            Matcher date = DATE_ID.matcher(client.send(dates, HttpResponse.BodyHandlers.ofString()).body());
+            if (!date.find()) {
+                throw new IllegalStateException("Concert " + CONCERT_ID + " has no date with free seats");
             }
-            return response.body();
+            dateId = Long.parseLong(date.group(1));
         } catch (IOException e) {
-            throw new IllegalStateException("Is the system running? " + request.uri() + " failed", e);
+            throw new IllegalStateException("Is concert-service running at " + CONCERT_URL + "?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        System.out.printf("%nGateway overhead: %d admitted tokens, concert %d date %d, %d req/s per phase for %s%n%n",
+                TOKENS_POOL.size(), CONCERT_ID, dateId, RATE, PHASE);
     }
 
-    private static String find(Pattern pattern, String body, String what) {
-        Matcher matcher = pattern.matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException("No " + what + " in " + body);
-        }
-        return matcher.group(1);
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public void after() {
+        TOKENS_POOL.stop();
     }
 }
