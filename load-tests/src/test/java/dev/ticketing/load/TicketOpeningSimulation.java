@@ -66,9 +66,12 @@ public class TicketOpeningSimulation extends Simulation {
                     .body(StringBody("{\"userId\":#{userId}}"))
                     .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
                             jsonPath("$.status").saveAs("queueStatus")))
+            // a refused token (503 while a dependency is down, say) ends this user's visit; Gatling counts it as KO
+            .exitHereIfFailed()
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(5))
             .on(exec(http("2 poll position").get("/api/queue/tokens/me").header("X-Queue-Token", "#{token}")
                     .check(status().is(200), jsonPath("$.status").saveAs("queueStatus")))
+                    .exitHereIfFailed()
                     .pause(POLL))
             .exec(session -> {
                 admitted.incrementAndGet();
@@ -77,6 +80,7 @@ public class TicketOpeningSimulation extends Simulation {
             })
             .exec(http("3 concerts").get("/api/concerts").header("X-Queue-Token", "#{token}")
                     .check(status().is(200), jsonPath("$[0].id").saveAs("concertId")))
+            .exitHereIfFailed()
             .exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").header("X-Queue-Token", "#{token}")
                     .check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
             .doIf(session -> session.contains("dateId")).then(

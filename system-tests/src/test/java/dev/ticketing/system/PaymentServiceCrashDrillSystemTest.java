@@ -1,6 +1,5 @@
 package dev.ticketing.system;
 
-import static dev.ticketing.system.Gateway.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,32 +55,33 @@ class PaymentServiceCrashDrillSystemTest {
             }
         }
         for (Purchase purchase : purchases) {
-            String again = Gateway.activeToken(purchase.userId());
+            LiveToken again = new LiveToken(purchase.userId());
             // Each purchase ends one way or the other, never half: sold with one debit, or released with all back.
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                String status = get("/api/reservations/" + purchase.reservationId(), again).text("status");
-                long balance = get("/api/points", again).number("balance");
+                String status = again.get("/api/reservations/" + purchase.reservationId()).text("status");
+                long balance = again.get("/api/points").number("balance");
                 return "CONFIRMED".equals(status) && balance == purchase.balanceBeforeCharge()
                         || "RELEASED".equals(status) && balance == purchase.balanceBeforeCharge() + purchase.price();
             });
-            if ("CONFIRMED".equals(get("/api/reservations/" + purchase.reservationId(), again).text("status"))) {
+            if ("CONFIRMED".equals(again.get("/api/reservations/" + purchase.reservationId()).text("status"))) {
                 confirmed++;
-                assertThat(purchase.debitsOfPrice(again)).as("one debit for user %d", purchase.userId()).isEqualTo(1);
+                assertThat(purchase.debitsOfPrice(again.value())).as("one debit for user %d", purchase.userId())
+                        .isEqualTo(1);
             }
         }
         assertThat(confirmed).as("most payments survive the crash through the client's retry").isGreaterThan(4);
 
         // The abandoned hold is released at its expiry, the seat is free again, and paying for it is refused.
-        // (A live token of the same user: the first may have reached its own lifetime during the drill.)
-        String abandonedToken = Gateway.activeToken(abandoned.userId());
+        // The wait outlasts an active token's lifetime (90 s in ./bin/test): LiveToken renews it on 401.
+        LiveToken abandonedToken = new LiveToken(abandoned.userId());
         // released within one hold (120 s in ./bin/test) plus one run of the release job, counted from the hold
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                "RELEASED".equals(get("/api/reservations/" + abandoned.reservationId(), abandonedToken)
+                "RELEASED".equals(abandonedToken.get("/api/reservations/" + abandoned.reservationId())
                         .text("status")));
-        assertThat(TicketingFlowSystemTest.seatStatus(get(TicketingFlowSystemTest.seatsPath(
-                abandoned.concertAndDate()) + "?all=true", abandonedToken), abandoned.seatId()))
+        assertThat(TicketingFlowSystemTest.seatStatus(abandonedToken.get(TicketingFlowSystemTest.seatsPath(
+                abandoned.concertAndDate()) + "?all=true"), abandoned.seatId()))
                 .isEqualTo("AVAILABLE");
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "HOLD_EXPIRED".equals(Gateway.pay(abandonedToken, abandoned.reservationId()).code()));
+                "HOLD_EXPIRED".equals(abandonedToken.pay(abandoned.reservationId()).code()));
     }
 }
