@@ -37,6 +37,10 @@ import java.util.stream.LongStream;
 public class TicketOpeningSimulation extends Simulation {
 
     private static final String BASE_URL = System.getProperty("gatewayUrl", "http://127.0.0.1:8080");
+    /** queue-service itself, for its admission counters (not a route of the gateway) */
+    private static final String QUEUE_URL = System.getProperty("queueUrl", "http://127.0.0.1:8081");
+    /** half of ./bin/load-test's admission interval (1 s), so that most samples see one tick */
+    private static final Duration ADMISSION_SAMPLE = Duration.ofMillis(Long.getLong("admissionSampleMillis", 500));
     private static final int USERS = Integer.getInteger("users", 400);
     private static final int ARRIVAL_SECONDS = Integer.getInteger("arrivalSeconds", 10);
     private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
@@ -47,6 +51,7 @@ public class TicketOpeningSimulation extends Simulation {
     private static final AtomicLong paymentsCompleted = new AtomicLong();
     private static final AtomicLong admitted = new AtomicLong();
     private static final AtomicLong waitMillisTotal = new AtomicLong();
+    private static AdmissionSampler admissions;
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
             .acceptHeader("application/json")
@@ -132,15 +137,23 @@ public class TicketOpeningSimulation extends Simulation {
     }
 
     @Override
+    public void before() {
+        admissions = new AdmissionSampler(QUEUE_URL, ADMISSION_SAMPLE);
+    }
+
+    @Override
     public void after() {
+        admissions.close();
         System.out.printf("""
 
                 Ticket opening: %d users arriving within %d s
                   admitted ............ %d (mean wait in line %.1f s)
+                  admission ticks ..... %s
                   holds won / refused . %d / %d
                   payments completed .. %d
                 %n""", USERS, ARRIVAL_SECONDS, admitted.get(),
-                admitted.get() == 0 ? 0 : waitMillisTotal.get() / 1000.0 / admitted.get(), holdsWon.get(),
+                admitted.get() == 0 ? 0 : waitMillisTotal.get() / 1000.0 / admitted.get(), admissions.summary(),
+                holdsWon.get(),
                 holdsRefused.get(), paymentsCompleted.get());
         ConsistencyCheck.Report report = ConsistencyCheck.settled(Duration.ofSeconds(60));
         System.out.println(report);
