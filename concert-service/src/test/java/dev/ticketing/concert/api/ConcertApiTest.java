@@ -1,5 +1,6 @@
 package dev.ticketing.concert.api;
 
+import static dev.ticketing.testsupport.ProblemMatchers.expectProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -90,12 +91,12 @@ class ConcertApiTest {
         as(newUser(), get("/api/concerts/3/dates"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].dateId", is(List.of(7, 8))));
-        assertProblem(hold(newUser(), 3, past, catalog.seatId(past, 1)), 409, "SEAT_NOT_AVAILABLE");
+        expectProblem(hold(newUser(), 3, past, catalog.seatId(past, 1)), 409, "SEAT_NOT_AVAILABLE");
     }
 
     @Test
     void availableDatesOfAnUnknownConcertAreNotFound() throws Exception {
-        assertProblem(as(newUser(), get("/api/concerts/999/dates")), 404, "CONCERT_NOT_FOUND");
+        expectProblem(as(newUser(), get("/api/concerts/999/dates")), 404, "CONCERT_NOT_FOUND");
     }
 
     @Test
@@ -131,9 +132,9 @@ class ConcertApiTest {
 
     @Test
     void seatsOfAnUnknownConcertOrDateOrADateOfAnotherConcertAreNotFound() throws Exception {
-        assertProblem(as(newUser(), get("/api/concerts/999/dates/1/seats")), 404, "CONCERT_NOT_FOUND");
-        assertProblem(as(newUser(), get("/api/concerts/1/dates/999/seats")), 404, "CONCERT_DATE_NOT_FOUND");
-        assertProblem(as(newUser(), get("/api/concerts/1/dates/4/seats")), 404, "CONCERT_DATE_NOT_FOUND");
+        expectProblem(as(newUser(), get("/api/concerts/999/dates/1/seats")), 404, "CONCERT_NOT_FOUND");
+        expectProblem(as(newUser(), get("/api/concerts/1/dates/999/seats")), 404, "CONCERT_DATE_NOT_FOUND");
+        expectProblem(as(newUser(), get("/api/concerts/1/dates/4/seats")), 404, "CONCERT_DATE_NOT_FOUND");
     }
 
     // ---- holds
@@ -161,7 +162,7 @@ class ConcertApiTest {
                 .andExpect(jsonPath("$.reservationId").value(reservationId))
                 .andExpect(jsonPath("$.seatId").value(seatId))
                 .andExpect(jsonPath("$.status").value("HELD"));
-        assertProblem(as(newUser(), get("/api/reservations/" + reservationId)), 404, "RESERVATION_NOT_FOUND");
+        expectProblem(as(newUser(), get("/api/reservations/" + reservationId)), 404, "RESERVATION_NOT_FOUND");
     }
 
     @Test
@@ -169,19 +170,19 @@ class ConcertApiTest {
         long seatId = catalog.seatId(4, 2);
         hold(newUser(), 2, 4, seatId).andExpect(status().isCreated());
 
-        assertProblem(hold(newUser(), 2, 4, seatId), 409, "SEAT_NOT_AVAILABLE")
+        expectProblem(hold(newUser(), 2, 4, seatId), 409, "SEAT_NOT_AVAILABLE")
                 .andExpect(jsonPath("$.detail", containsString("held by someone else or sold")));
     }
 
     @Test
     void holdingWhatDoesNotExistIsNotFound() throws Exception {
         long seatOfDate4 = catalog.seatId(4, 3);
-        assertProblem(hold(newUser(), 999, 4, seatOfDate4), 404, "CONCERT_NOT_FOUND");
-        assertProblem(hold(newUser(), 2, 999, seatOfDate4), 404, "CONCERT_DATE_NOT_FOUND");
-        assertProblem(hold(newUser(), 1, 4, seatOfDate4), 404, "CONCERT_DATE_NOT_FOUND");
-        assertProblem(hold(newUser(), 2, 4, 999_999), 404, "SEAT_NOT_FOUND");
-        assertProblem(hold(newUser(), 2, 5, seatOfDate4), 404, "SEAT_NOT_FOUND");
-        assertProblem(as(newUser(), get("/api/reservations/999999")), 404, "RESERVATION_NOT_FOUND");
+        expectProblem(hold(newUser(), 999, 4, seatOfDate4), 404, "CONCERT_NOT_FOUND");
+        expectProblem(hold(newUser(), 2, 999, seatOfDate4), 404, "CONCERT_DATE_NOT_FOUND");
+        expectProblem(hold(newUser(), 1, 4, seatOfDate4), 404, "CONCERT_DATE_NOT_FOUND");
+        expectProblem(hold(newUser(), 2, 4, 999_999), 404, "SEAT_NOT_FOUND");
+        expectProblem(hold(newUser(), 2, 5, seatOfDate4), 404, "SEAT_NOT_FOUND");
+        expectProblem(as(newUser(), get("/api/reservations/999999")), 404, "RESERVATION_NOT_FOUND");
     }
 
     @Test
@@ -191,7 +192,7 @@ class ConcertApiTest {
             hold(userId, 2, 6, catalog.seatId(6, number)).andExpect(status().isCreated());
         }
 
-        assertProblem(hold(userId, 2, 6, catalog.seatId(6, 15)), 409, "HOLD_LIMIT_REACHED");
+        expectProblem(hold(userId, 2, 6, catalog.seatId(6, 15)), 409, "HOLD_LIMIT_REACHED");
         hold(newUser(), 2, 6, catalog.seatId(6, 15)).andExpect(status().isCreated());
     }
 
@@ -207,7 +208,7 @@ class ConcertApiTest {
             empty body           | ''                                                        | MALFORMED_REQUEST
             """)
     void badHoldRequestsAreRefusedWith400(String caseName, String body, String code) throws Exception {
-        assertProblem(mvc.perform(post("/api/reservations").header(IdentityHeaders.USER_ID, newUser())
+        expectProblem(mvc.perform(post("/api/reservations").header(IdentityHeaders.USER_ID, newUser())
                 .contentType(MediaType.APPLICATION_JSON).content(body)), 400, code);
     }
 
@@ -219,23 +220,23 @@ class ConcertApiTest {
             non-numeric reservation  | /api/reservations/first
             """)
     void badPathsAndParametersAreRefusedWith400(String caseName, String path) throws Exception {
-        assertProblem(as(newUser(), get(path)), 400, "INVALID_REQUEST");
+        expectProblem(as(newUser(), get(path)), 400, "INVALID_REQUEST");
     }
 
     @Test
     void callsWithoutAUserAreUnauthenticatedAndAMalformedUserIsRefused() throws Exception {
-        assertProblem(mvc.perform(get("/api/concerts")), 401, "UNAUTHENTICATED");
-        assertProblem(mvc.perform(post("/api/reservations").contentType(MediaType.APPLICATION_JSON)
+        expectProblem(mvc.perform(get("/api/concerts")), 401, "UNAUTHENTICATED");
+        expectProblem(mvc.perform(post("/api/reservations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"concertId\": 2, \"dateId\": 4, \"seatId\": 1}")), 401, "UNAUTHENTICATED");
-        assertProblem(mvc.perform(get("/api/concerts").header(IdentityHeaders.USER_ID, "someone")), 400,
+        expectProblem(mvc.perform(get("/api/concerts").header(IdentityHeaders.USER_ID, "someone")), 400,
                 "INVALID_REQUEST");
-        assertProblem(mvc.perform(get("/api/concerts").header(IdentityHeaders.USER_ID, "0")), 400,
+        expectProblem(mvc.perform(get("/api/concerts").header(IdentityHeaders.USER_ID, "0")), 400,
                 "INVALID_REQUEST");
     }
 
     @Test
     void aHoldSentAsSomethingOtherThanJsonIsRefused() throws Exception {
-        assertProblem(mvc.perform(post("/api/reservations").header(IdentityHeaders.USER_ID, newUser())
+        expectProblem(mvc.perform(post("/api/reservations").header(IdentityHeaders.USER_ID, newUser())
                 .contentType(MediaType.TEXT_PLAIN).content("seat 1 please")), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
@@ -265,18 +266,5 @@ class ConcertApiTest {
     private ResultActions hold(long userId, long concertId, long dateId, long seatId) throws Exception {
         return as(userId, post("/api/reservations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"concertId\": %d, \"dateId\": %d, \"seatId\": %d}".formatted(concertId, dateId, seatId)));
-    }
-
-    /** The error format every client relies on: status, stable code and type, a title and a human detail. */
-    private static ResultActions assertProblem(ResultActions response, int status, String code) throws Exception {
-        return response
-                .andExpect(status().is(status))
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.code").value(code))
-                .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/"
-                        + code.toLowerCase().replace('_', '-')))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty());
     }
 }

@@ -1,6 +1,6 @@
 package dev.ticketing.userpoint.api;
 
-import static dev.ticketing.userpoint.api.ApiTestBase.expectProblem;
+import static dev.ticketing.testsupport.ProblemMatchers.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;

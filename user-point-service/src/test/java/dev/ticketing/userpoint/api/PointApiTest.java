@@ -1,5 +1,6 @@
 package dev.ticketing.userpoint.api;
 
+import static dev.ticketing.testsupport.ProblemMatchers.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
