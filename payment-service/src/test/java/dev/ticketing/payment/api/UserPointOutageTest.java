@@ -69,6 +69,7 @@ class UserPointOutageTest extends PaymentApiTest {
         circuit = circuitBreakers.circuitBreaker(UserPointClient.RESILIENCE_INSTANCE);
         circuit.reset();
         proxy.delayResponses(Duration.ZERO);
+        proxy.delayBodies(Duration.ZERO);
     }
 
     @Test
@@ -128,6 +129,29 @@ class UserPointOutageTest extends PaymentApiTest {
         assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
         assertThat(paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT).paymentId())
                 .isEqualTo(paid.paymentId());
+    }
+
+    @Test
+    void answerCutOffWhileItsBodyIsReadIsAnOutageNotAnError() {
+        // Seen under load: the read timeout struck after the headers, while the body was read; the JDK client closed
+        // the stream and the JSON converter wrapped the IOException. That is "no answer in time" (503 and PENDING,
+        // settled by the retry), not a 500.
+        long user = 45;
+        hold(user, PRICE);
+        proxy.delayBodies(Duration.ofMillis(1500));
+
+        HttpApi.Response slow = api.pay(user, reservationId);
+
+        assertProblem(slow, 503, "SERVICE_UNAVAILABLE");
+        assertThat(payment(user)).isEqualTo("PENDING");
+        proxy.delayBodies(Duration.ZERO);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class DelayingProxy implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Duration responseDelay = Duration.ZERO;
+    private volatile Duration bodyDelay = Duration.ZERO;
 
     private DelayingProxy(int upstreamPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -46,6 +47,15 @@ public final class DelayingProxy implements AutoCloseable {
     /** Holds every answer chunk back this long from now on; zero lets them through at once. */
     public void delayResponses(Duration delay) {
         responseDelay = delay;
+    }
+
+    /**
+     * Lets each answer's status line, headers and the body's opening {@code '{'} through at once and holds the rest
+     * back this long: an upstream that stalls mid-answer, so that the caller's read timeout strikes while it parses
+     * the JSON body. Zero turns it off.
+     */
+    public void delayBodies(Duration delay) {
+        bodyDelay = delay;
     }
 
     private void accept() {
@@ -77,11 +87,34 @@ public final class DelayingProxy implements AutoCloseable {
         byte[] buffer = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
+            boolean bodyDue = false;
             while ((read = in.read(buffer)) != -1) {
                 if (delayed && !responseDelay.isZero()) {
                     Thread.sleep(responseDelay);
                 }
-                out.write(buffer, 0, read);
+                int start = 0;
+                if (delayed && !bodyDelay.isZero()) {
+                    if (bodyDue) {
+                        Thread.sleep(bodyDelay);
+                        bodyDue = false;
+                    }
+                    int headersEnd = headersEnd(buffer, read);
+                    if (headersEnd > 0) {
+                        int bodyOpened = headersEnd;
+                        while (bodyOpened < read && buffer[bodyOpened] != '{') {
+                            bodyOpened++;
+                        }
+                        start = Math.min(bodyOpened + 1, read);
+                        out.write(buffer, 0, start);
+                        out.flush();
+                        if (start < read) {
+                            Thread.sleep(bodyDelay);
+                        } else {
+                            bodyDue = true; // the body comes in the next chunk
+                        }
+                    }
+                }
+                out.write(buffer, start, read - start);
                 out.flush();
             }
         } catch (IOException | InterruptedException closed) {
@@ -90,6 +123,16 @@ public final class DelayingProxy implements AutoCloseable {
             closeQuietly(from);
             closeQuietly(to);
         }
+    }
+
+    /** The index just past the blank line that ends a response's headers in this chunk, or -1. */
+    private static int headersEnd(byte[] chunk, int length) {
+        for (int i = 3; i < length; i++) {
+            if (chunk[i - 3] == '\r' && chunk[i - 2] == '\n' && chunk[i - 1] == '\r' && chunk[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static void closeQuietly(Socket socket) {

@@ -80,13 +80,24 @@ public class UserPointClient implements PointsLedger {
         try {
             return exchange(path, request);
         } catch (RestClientException e) {
-            // The read timeout can also strike while the body is being read (the JDK client then closes the stream):
-            // that is the same "no answer in time" as a timeout before the headers, not a broken contract.
-            if (e.getCause() instanceof IOException io) {
+            // The read timeout can also strike while the body is being read (the JDK client then closes the stream,
+            // and the IOException arrives wrapped by the JSON converter): that is the same "no answer in time" as a
+            // timeout before the headers, not a broken contract.
+            IOException io = ioCause(e);
+            if (io != null) {
                 throw new ResourceAccessException("I/O error reading the answer to " + path + ": " + io, io);
             }
             throw e;
         }
+    }
+
+    private static IOException ioCause(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private Outcome exchange(String path, PointsRequest request) {
