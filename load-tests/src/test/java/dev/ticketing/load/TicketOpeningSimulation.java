@@ -1,6 +1,7 @@
 package dev.ticketing.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -45,6 +46,15 @@ public class TicketOpeningSimulation extends Simulation {
     private static final int ARRIVAL_SECONDS = Integer.getInteger("arrivalSeconds", 10);
     private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
     private static final int HOT_SEATS = Integer.getInteger("hotSeats", 8);
+    /**
+     * Before the opening, a few users browse for {@code warmUpSeconds} (no holds, no payments), so that the opening is
+     * measured against services that have served traffic before, as on a real opening day, not against JVMs that
+     * compile their first requests. 0 skips it.
+     */
+    private static final int WARM_UP_USERS = Integer.getInteger("warmUpUsers", 20);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmUpSeconds", 30));
+    /** The warm-up's users are the last demo users; the opening's come from the ones before. */
+    private static final long LAST_DEMO_USER = 1000;
 
     private static final AtomicLong holdsWon = new AtomicLong();
     private static final AtomicLong holdsRefused = new AtomicLong();
@@ -59,10 +69,36 @@ public class TicketOpeningSimulation extends Simulation {
             .shareConnections();
 
     private static Iterator<Map<String, Object>> demoUsers() {
-        List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, 1000).boxed().toList());
+        List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, LAST_DEMO_USER - WARM_UP_USERS).boxed().toList());
         Collections.shuffle(ids);
         return ids.stream().map(id -> Map.<String, Object>of("userId", id)).iterator();
     }
+
+    /** Requests of the warm-up are silent: they are not part of the figures or of the assertion. */
+    private final ScenarioBuilder warmUp = scenario("warm-up")
+            .feed(LongStream.rangeClosed(LAST_DEMO_USER - WARM_UP_USERS + 1, LAST_DEMO_USER)
+                    .mapToObj(id -> Map.<String, Object>of("userId", id)).iterator())
+            .exec(http("warm-up: take queue token").post("/api/queue/tokens")
+                    .body(StringBody("{\"userId\":#{userId}}"))
+                    .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
+                            jsonPath("$.status").saveAs("queueStatus"))
+                    .silent())
+            .exitHereIfFailed()
+            .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(1))
+            .on(exec(http("warm-up: poll position").get("/api/queue/tokens/me").header("X-Queue-Token", "#{token}")
+                    .check(status().is(200), jsonPath("$.status").saveAs("queueStatus")).silent())
+                    .pause(POLL))
+            .during(WARM_UP).on(
+                    exec(http("warm-up: concerts").get("/api/concerts").header("X-Queue-Token", "#{token}")
+                            .check(status().is(200), jsonPath("$[0].id").saveAs("concertId")).silent())
+                    .exec(http("warm-up: dates").get("/api/concerts/#{concertId}/dates")
+                            .header("X-Queue-Token", "#{token}")
+                            .check(status().is(200), jsonPath("$[0].dateId").saveAs("dateId")).silent())
+                    .exec(http("warm-up: seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
+                            .header("X-Queue-Token", "#{token}").check(status().is(200)).silent())
+                    .exec(http("warm-up: points").get("/api/points").header("X-Queue-Token", "#{token}")
+                            .check(status().is(200)).silent())
+                    .pause(Duration.ofMillis(200)));
 
     private final ScenarioBuilder ticketOpening = scenario("ticket opening")
             .feed(demoUsers())
@@ -131,7 +167,9 @@ public class TicketOpeningSimulation extends Simulation {
     }
 
     {
-        setUp(ticketOpening.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(ARRIVAL_SECONDS))))
+        var opening = ticketOpening.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(ARRIVAL_SECONDS)));
+        setUp(WARM_UP_USERS == 0 || WARM_UP.isZero() ? opening
+                : warmUp.injectOpen(atOnceUsers(WARM_UP_USERS)).andThen(opening))
                 .protocols(protocol)
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
