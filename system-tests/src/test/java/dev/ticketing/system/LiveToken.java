@@ -1,6 +1,7 @@
 package dev.ticketing.system;
 
 import dev.ticketing.system.Gateway.Response;
+import java.util.function.Function;
 
 /**
  * A user's queue token that outlives the token itself: a drill that waits minutes (for a hold to expire, say)
@@ -17,20 +18,19 @@ final class LiveToken {
         this.token = Gateway.activeToken(userId);
     }
 
-    synchronized Response get(String path) {
-        Response response = Gateway.get(path, token);
-        if (response.status() == 401) {
-            token = Gateway.activeToken(userId);
-            response = Gateway.get(path, token);
-        }
-        return response;
+    Response get(String path) {
+        return withLiveToken(token -> Gateway.get(path, token));
     }
 
-    synchronized Response pay(long reservationId) {
-        Response response = Gateway.pay(token, reservationId);
+    Response pay(long reservationId) {
+        return withLiveToken(token -> Gateway.pay(token, reservationId));
+    }
+
+    private synchronized Response withLiveToken(Function<String, Response> request) {
+        Response response = request.apply(token);
         if (response.status() == 401) {
             token = Gateway.activeToken(userId);
-            response = Gateway.pay(token, reservationId);
+            response = request.apply(token);
         }
         return response;
     }
