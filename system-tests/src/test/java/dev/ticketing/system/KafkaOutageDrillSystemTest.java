@@ -54,7 +54,7 @@ class KafkaOutageDrillSystemTest {
             String again = Gateway.activeToken(purchase.userId());
             assertThat(get("/api/reservations/" + purchase.reservationId(), again).text("status"))
                     .isEqualTo("CONFIRMED");
-            assertThat(purchase.debitsOfPrice(again)).as("one debit for user %d", purchase.userId()).isEqualTo(1);
+            assertThat(purchase.debitsOfThisPurchase(again)).as("one debit for user %d", purchase.userId()).isEqualTo(1);
             assertThat(get("/api/points", again).number("balance")).isEqualTo(purchase.balanceBeforeCharge());
         }
     }

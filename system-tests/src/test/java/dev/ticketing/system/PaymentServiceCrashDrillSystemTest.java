@@ -65,7 +65,7 @@ class PaymentServiceCrashDrillSystemTest {
             });
             if ("CONFIRMED".equals(again.get("/api/reservations/" + purchase.reservationId()).text("status"))) {
                 confirmed++;
-                assertThat(purchase.debitsOfPrice(again.value())).as("one debit for user %d", purchase.userId())
+                assertThat(purchase.debitsOfThisPurchase(again.value())).as("one debit for user %d", purchase.userId())
                         .isEqualTo(1);
             }
         }
