@@ -27,7 +27,7 @@ start_service() { # name
 }
 
 wait_healthy() { # seconds; waits for every service's readiness, printing progress
-  local deadline=$((SECONDS + $1)) name pending
+  local deadline=$((SECONDS + $1)) next_report=$((SECONDS + 10)) name pending
   while :; do
     pending=()
     for name in "${SERVICES[@]}"; do
@@ -35,7 +35,7 @@ wait_healthy() { # seconds; waits for every service's readiness, printing progre
         tail -n 30 "$LOG_DIR/$name.log" >&2 || true
         die "$name exited during start-up (log: $LOG_DIR/$name.log)"
       fi
-      if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${SERVICE_PORT[$name]}/actuator/health/readiness"; then
+      if curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${SERVICE_PORT[$name]}/actuator/health/readiness"; then
         [ -f "$PID_DIR/$name.ready" ] || { say "  $name is healthy"; touch "$PID_DIR/$name.ready"; }
       else
         pending+=("$name")
@@ -43,6 +43,10 @@ wait_healthy() { # seconds; waits for every service's readiness, printing progre
     done
     [ ${#pending[@]} -eq 0 ] && return 0
     [ $SECONDS -ge $deadline ] && die "Not healthy after $1 s: ${pending[*]} (logs: $LOG_DIR)"
+    if [ $SECONDS -ge $next_report ]; then
+      say "  still starting: ${pending[*]}"
+      next_report=$((SECONDS + 10))
+    fi
     sleep 2
   done
 }
