@@ -35,7 +35,8 @@ public class QueueService {
             throw new UserNotFoundException(userId);
         }
         QueueStore.IssueOutcome outcome = store.issue(userId, QueueToken.generate(random), clock.instant());
-        return view(outcome.token(), outcome.state(), outcome.admittedRecently(), outcome.newlyIssued());
+        return view(outcome.token(), outcome.state(), outcome.admittedRecently(), outcome.activeNow(),
+                outcome.newlyIssued());
     }
 
     /** What the token's holder may do now; a token that grants nothing is refused. */
@@ -58,7 +59,7 @@ public class QueueService {
         if (lookup.state() instanceof TokenState.Unknown) {
             return Optional.empty();
         }
-        return Optional.of(view(token.get(), lookup.state(), lookup.admittedRecently(), false));
+        return Optional.of(view(token.get(), lookup.state(), lookup.admittedRecently(), lookup.activeNow(), false));
     }
 
     public QueueStore.TickResult admit() {
@@ -69,16 +70,17 @@ public class QueueService {
         return store.expireOnPayment(eventId, userId, paidAt);
     }
 
-    private TokenView view(QueueToken token, TokenState state, long admittedRecently, boolean newlyIssued) {
+    private TokenView view(QueueToken token, TokenState state, long admittedRecently, long activeNow,
+                           boolean newlyIssued) {
         Long estimatedWaitSeconds = state instanceof TokenState.Waiting waiting
-                ? rate(admittedRecently).estimatedWaitSeconds(waiting.position())
+                ? rate(admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow)
                 : null;
         return new TokenView(token, state, estimatedWaitSeconds, newlyIssued);
     }
 
     private AdmissionRate rate(long admittedRecently) {
         return new AdmissionRate(admittedRecently, properties.rateWindow(), properties.capacity(),
-                properties.activeTtl());
+                properties.activeTtl(), properties.admissionInterval());
     }
 
     /** A token with its state; {@code estimatedWaitSeconds} only while waiting. */

@@ -24,12 +24,15 @@ public interface QueueStore {
     PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt);
 
     /**
-     * @param admittedRecently admissions in the configured rate window, for the wait estimate
+     * @param admittedRecently admissions in the configured rate window, for the wait estimate (0 unless waiting)
+     * @param activeNow        tokens active now, whose places are not free, for the wait estimate (0 unless waiting)
      */
-    record IssueOutcome(QueueToken token, TokenState state, boolean newlyIssued, long admittedRecently) {
+    record IssueOutcome(QueueToken token, TokenState state, boolean newlyIssued, long admittedRecently,
+                        long activeNow) {
     }
 
-    record Lookup(TokenState state, long admittedRecently) {
+    /** Same meaning of {@code admittedRecently} and {@code activeNow} as in {@link IssueOutcome}. */
+    record Lookup(TokenState state, long admittedRecently, long activeNow) {
     }
 
     record TickResult(int expired, int admitted, long active, long waiting, long admittedRecently) {

@@ -66,7 +66,7 @@ public class RedisQueueStore implements QueueStore {
         TokenState state = "ACTIVE".equals(reply.get(1))
                 ? new TokenState.Active(userId, Instant.ofEpochMilli(value))
                 : new TokenState.Waiting(userId, value);
-        return new IssueOutcome(token, state, asLong(reply.get(4)) == 1, asLong(reply.get(3)));
+        return new IssueOutcome(token, state, asLong(reply.get(4)) == 1, asLong(reply.get(3)), asLong(reply.get(5)));
     }
 
     @Override
@@ -77,11 +77,11 @@ public class RedisQueueStore implements QueueStore {
                 token.value(), Long.toString(now.toEpochMilli())));
         return switch ((String) reply.get(0)) {
             case "WAITING" -> new Lookup(new TokenState.Waiting(asLong(reply.get(1)), asLong(reply.get(2))),
-                    asLong(reply.get(3)));
+                    asLong(reply.get(3)), asLong(reply.get(4)));
             case "ACTIVE" -> new Lookup(
-                    new TokenState.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2)))), 0);
-            case "EXPIRED" -> new Lookup(new TokenState.Expired(asLong(reply.get(1))), 0);
-            default -> new Lookup(new TokenState.Unknown(), 0);
+                    new TokenState.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2)))), 0, 0);
+            case "EXPIRED" -> new Lookup(new TokenState.Expired(asLong(reply.get(1))), 0, 0);
+            default -> new Lookup(new TokenState.Unknown(), 0, 0);
         };
     }
 

@@ -246,6 +246,24 @@ class WaitingRoomStoreTest {
         assertThat(store.status(tokens.get(4), T0.plus(Duration.ofMinutes(5))).admittedRecently()).isZero();
     }
 
+    @Test
+    void waitingAnswersCountTheActiveTokensNotYetPastTheirExpiry() {
+        RedisQueueStore store = store(redis, 3, ACTIVE_TTL);
+        List<QueueToken> tokens = new ArrayList<>();
+        for (long user = 1; user <= 4; user++) {
+            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
+        }
+        assertThat(store.status(tokens.get(3), T0).activeNow()).isZero();
+
+        store.tick(T0);
+        assertThat(store.status(tokens.get(3), T0).activeNow()).isEqualTo(3);
+        assertThat(store.issue(4, QueueToken.generate(RANDOM), T0).activeNow()).isEqualTo(3);
+        // past their expiry the three places are free, even before the next tick sweeps them
+        Instant afterExpiry = T0.plus(ACTIVE_TTL).plusMillis(1);
+        assertThat(store.status(tokens.get(3), afterExpiry).activeNow()).isZero();
+        assertThat(store.issue(5, QueueToken.generate(RANDOM), afterExpiry).activeNow()).isZero();
+    }
+
     /**
      * Two instances, each on its own connection, tick as fast as they can while time moves on and tokens expire:
      * the active set never exceeds capacity, and whatever was admitted is exactly the oldest arrivals.
