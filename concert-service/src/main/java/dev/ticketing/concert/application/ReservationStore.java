@@ -37,6 +37,9 @@ public interface ReservationStore {
      */
     List<Reservation> lockExpiredHolds(Instant now, int limit);
 
+    /** How many reservations are still HELD although their hold expired before {@code cutoff}. */
+    long countHeldExpiredBefore(Instant cutoff);
+
     /** HELD → RELEASED and its seat back to AVAILABLE; false if the reservation was no longer HELD. */
     boolean release(Reservation reservation, Instant now);
 

@@ -121,6 +121,15 @@ class JdbcReservationStore implements ReservationStore {
     }
 
     @Override
+    public long countHeldExpiredBefore(Instant cutoff) {
+        // a range on ix_reservation_status_expiry: cheap enough for every metrics scrape
+        return jdbc.sql("SELECT COUNT(*) FROM reservation WHERE status = 'HELD' AND hold_expires_at < ?")
+                .param(DbTime.toDb(cutoff))
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
     public boolean release(Reservation reservation, Instant now) {
         int released = jdbc.sql("""
                         UPDATE reservation SET status = 'RELEASED', released_at = ?

@@ -21,6 +21,8 @@ import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.Topics;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,6 +81,8 @@ class ReservationLifecycleTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     ScheduledTaskHolder scheduledTasks;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void noExpiredHoldLeftFromAnotherTest() {
@@ -238,6 +242,25 @@ class ReservationLifecycleTest {
                 .singleElement()
                 .satisfies(task -> assertThat(((FixedDelayTask) task).getIntervalDuration())
                         .isEqualTo(Duration.ofHours(1)));
+    }
+
+    @Test
+    void holdsLeftHeldMoreThanOneReleaseIntervalPastTheirExpiryShowOnTheOverdueGauge() {
+        Gauge overdue = meters.get("concert.holds.overdue").gauge();
+        TestCatalog.Date date = catalog.concertWithSeats(3, 80_000);
+        date.seatIds().forEach(seatId -> hold(newUser(), date, seatId));
+        assertThat(overdue.value()).isZero();
+
+        // expired, but the job (every hour in this class) may still be on its way: not overdue yet
+        clock.advance(HOLD.plusMinutes(59));
+        assertThat(overdue.value()).isZero();
+
+        // a run was missed and the seats are still blocked: ops see them
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(overdue.value()).isEqualTo(3);
+
+        releaseJob.releaseAllExpired();
+        assertThat(overdue.value()).isZero();
     }
 
     // ---- confirming paid holds (PaymentCompleted through Kafka, as payment-service sends it)

@@ -72,6 +72,11 @@ final class PessimisticSeatLock implements ReservationStore {
     }
 
     @Override
+    public long countHeldExpiredBefore(Instant cutoff) {
+        return production.countHeldExpiredBefore(cutoff);
+    }
+
+    @Override
     public boolean release(Reservation reservation, Instant now) {
         return production.release(reservation, now);
     }
