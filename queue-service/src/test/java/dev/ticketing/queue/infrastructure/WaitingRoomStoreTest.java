@@ -139,10 +139,7 @@ class WaitingRoomStoreTest {
     @Test
     void activeTokensPastTheirLifetimeMakeRoomForTheNextInLine() {
         RedisQueueStore store = store(redis, 2, ACTIVE_TTL);
-        List<QueueToken> tokens = new ArrayList<>();
-        for (long user = 1; user <= 4; user++) {
-            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
-        }
+        List<QueueToken> tokens = issueUsersUpTo(store, 4);
         store.tick(T0);
 
         TickResult justBefore = store.tick(T0.plus(ACTIVE_TTL).minusMillis(1));
@@ -232,10 +229,7 @@ class WaitingRoomStoreTest {
     @Test
     void admissionsOfTheRateWindowFeedTheWaitEstimate() {
         RedisQueueStore store = store(redis, 3, ACTIVE_TTL);
-        List<QueueToken> tokens = new ArrayList<>();
-        for (long user = 1; user <= 5; user++) {
-            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
-        }
+        List<QueueToken> tokens = issueUsersUpTo(store, 5);
         assertThat(store.status(tokens.get(4), T0).admittedRecently()).isZero();
 
         store.tick(T0);
@@ -249,10 +243,7 @@ class WaitingRoomStoreTest {
     @Test
     void waitingAnswersCountTheActiveTokensNotYetPastTheirExpiry() {
         RedisQueueStore store = store(redis, 3, ACTIVE_TTL);
-        List<QueueToken> tokens = new ArrayList<>();
-        for (long user = 1; user <= 4; user++) {
-            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
-        }
+        List<QueueToken> tokens = issueUsersUpTo(store, 4);
         assertThat(store.status(tokens.get(3), T0).activeNow()).isZero();
 
         store.tick(T0);
@@ -275,10 +266,7 @@ class WaitingRoomStoreTest {
         Duration ttl = Duration.ofSeconds(20);
         RedisQueueStore instanceA = store(ownConnection(), capacity, ttl);
         RedisQueueStore instanceB = store(ownConnection(), capacity, ttl);
-        List<QueueToken> arrivals = new ArrayList<>();
-        for (long user = 1; user <= users; user++) {
-            arrivals.add(instanceA.issue(user, QueueToken.generate(RANDOM), T0).token());
-        }
+        List<QueueToken> arrivals = issueUsersUpTo(instanceA, users);
         AtomicLong clockMillis = new AtomicLong(T0.toEpochMilli());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong maxActiveSeen = new AtomicLong();
@@ -320,6 +308,15 @@ class WaitingRoomStoreTest {
                         .isEqualTo(new TokenState.Waiting(arrival + 1, arrival - admittedByBoth));
             }
         }
+    }
+
+    /** Users 1..{@code lastUser} take a place in line at T0, in that order; their tokens in arrival order. */
+    private static List<QueueToken> issueUsersUpTo(RedisQueueStore store, long lastUser) {
+        List<QueueToken> tokens = new ArrayList<>();
+        for (long user = 1; user <= lastUser; user++) {
+            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
+        }
+        return tokens;
     }
 
     private RedisQueueStore store(StringRedisTemplate template, int capacity, Duration activeTtl) {
