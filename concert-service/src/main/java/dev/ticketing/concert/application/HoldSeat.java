@@ -10,7 +10,8 @@ import dev.ticketing.events.outbox.EventOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Holds a seat for a user: the seat row, the reservation row and the SeatReserved event commit together or not at
@@ -21,7 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * instances) exactly one sees AVAILABLE and changes it; the others wait for that lock and then match nothing.
  *
  * <p>Why a user never exceeds the limit: the user's guard row is locked before counting, so two holds of one user are
- * counted and created one after the other (READ COMMITTED, so the count sees the other's commit).
+ * counted and created one after the other (READ COMMITTED, so the count sees the other's commit). The guard row is
+ * created and committed before the hold's transaction, so that transaction only locks an existing row by primary key:
+ * creating it inside (an upsert) let ten concurrent holds of one user deadlock on the row's shared-to-exclusive lock
+ * upgrade and answer 500.
  */
 @Service
 public class HoldSeat {
@@ -31,21 +35,28 @@ public class HoldSeat {
     private final EventOutbox outbox;
     private final HoldPolicy policy;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     public HoldSeat(ReservationStore store, CatalogReader catalog, EventOutbox outbox, ConcertProperties properties,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.catalog = catalog;
         this.outbox = outbox;
         this.policy = properties.holdPolicy();
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public record Command(long userId, long concertId, long dateId, long seatId) {
     }
 
-    @Transactional
+    /** Runs its own transaction: the caller must not be inside one (the guard row commits first). */
     public Reservation hold(Command command) {
+        store.ensureHoldGuardOf(command.userId());
+        return transaction.execute(status -> holdInTransaction(command));
+    }
+
+    private Reservation holdInTransaction(Command command) {
         Instant now = clock.instant();
         SeatToHold seat = store.seatToHold(command.seatId())
                 .filter(found -> found.belongsTo(command.concertId(), command.dateId()))

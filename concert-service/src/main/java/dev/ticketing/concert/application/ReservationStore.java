@@ -14,7 +14,16 @@ public interface ReservationStore {
 
     Optional<SeatToHold> seatToHold(long seatId);
 
-    /** Serializes the hold requests of one user until the transaction ends (other users are not affected). */
+    /**
+     * Creates the user's hold guard row if it is missing, committed on its own: call it outside any transaction,
+     * before the hold's transaction that locks the row.
+     */
+    void ensureHoldGuardOf(long userId);
+
+    /**
+     * Serializes the hold requests of one user until the transaction ends (other users are not affected); the guard
+     * row must exist ({@link #ensureHoldGuardOf}).
+     */
     void lockHoldsOf(long userId);
 
     /** HELD reservations of the user whose expiry is after {@code now}. */

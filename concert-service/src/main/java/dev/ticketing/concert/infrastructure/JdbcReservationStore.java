@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 @Repository
 class JdbcReservationStore implements ReservationStore {
@@ -42,12 +44,31 @@ class JdbcReservationStore implements ReservationStore {
     }
 
     @Override
-    public void lockHoldsOf(long userId) {
-        // ON DUPLICATE KEY UPDATE takes the existing row's lock exclusively at once (a plain INSERT IGNORE would
-        // take a shared lock, and two requests upgrading it would deadlock); a first-time user's row is created.
-        jdbc.sql("INSERT INTO user_hold_guard (user_id) VALUES (?) ON DUPLICATE KEY UPDATE user_id = user_id")
+    public void ensureHoldGuardOf(long userId) {
+        Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
+                "the hold guard row must be committed before the hold's transaction starts");
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM user_hold_guard WHERE user_id = ?")
                 .param(userId)
-                .update();
+                .query(Integer.class)
+                .single() > 0;
+        if (!exists) {
+            // autocommit: concurrent first holds of one user wait at most for this one-row commit, never in a cycle
+            jdbc.sql("INSERT IGNORE INTO user_hold_guard (user_id) VALUES (?)").param(userId).update();
+        }
+    }
+
+    @Override
+    public void lockHoldsOf(long userId) {
+        // The row exists and is committed (ensureHoldGuardOf): a primary-key SELECT ... FOR UPDATE takes one exclusive
+        // record lock at once, no shared lock to upgrade and no gap lock, so the holds of one user queue, never deadlock.
+        int locked = jdbc.sql("SELECT user_id FROM user_hold_guard WHERE user_id = ? FOR UPDATE")
+                .param(userId)
+                .query(Long.class)
+                .list()
+                .size();
+        if (locked != 1) {
+            throw new IllegalStateException("No hold guard row for user " + userId + ": ensureHoldGuardOf first");
+        }
     }
 
     @Override

@@ -124,6 +124,27 @@ class ReservationLifecycleTest {
     }
 
     @Test
+    void hundredUsersSendingTenConcurrentHoldsOfOneSeatEachLeaveOneWinnerAndOnlyRefusals() {
+        TestCatalog.Date date = catalog.concertWithSeats(1, 100_000);
+        long seatId = date.seatIds().getFirst();
+        int users = 100;
+        int attemptsPerUser = 10;
+        long firstUser = USER_IDS.getAndAdd(users) + 1;
+
+        // every attempt on its own thread, so the ten holds of one user really run at once
+        List<Object> results = race(users * attemptsPerUser,
+                thread -> List.of(() -> hold(firstUser + thread % users, date, seatId)));
+
+        assertThat(results).hasSize(1000);
+        assertThat(successes(results)).hasSize(1);
+        assertThat(results).filteredOn(result -> !(result instanceof Reservation))
+                .allMatch(refusal -> refusal instanceof ConcertException.SeatNotAvailable
+                        || refusal instanceof ConcertException.HoldLimitReached)
+                .hasSize(999);
+        assertThat(catalog.reservationsOfSeat(seatId)).isEqualTo(1);
+    }
+
+    @Test
     void twoHundredUsersPickingAmongTwoHundredSeatsNeverShareASeat() {
         TestCatalog.Date date = catalog.concertWithSeats(200, 80_000);
         List<Long> seats = date.seatIds();

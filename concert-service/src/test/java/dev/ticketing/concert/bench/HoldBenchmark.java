@@ -24,7 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seat holds through the real use case (seat lookup, per-user guard and count, seat lock, reservation and outbox
@@ -47,7 +46,6 @@ public class HoldBenchmark {
     @Param({"conditional", "pessimistic"})
     public String locking;
 
-    private TransactionTemplate transaction;
     private HoldSeat holdSeat;
     private TestCatalog.Date hotDate;
     private TestCatalog.Date manyDate;
@@ -60,8 +58,8 @@ public class HoldBenchmark {
         ReservationStore store = locking.equals("conditional") ? production
                 : new PessimisticSeatLock(production, context.getBean(JdbcClient.class));
         holdSeat = new HoldSeat(store, context.getBean(CatalogReader.class), context.getBean(EventOutbox.class),
-                context.getBean(ConcertProperties.class), context.getBean(Clock.class));
-        transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+                context.getBean(ConcertProperties.class), context.getBean(Clock.class),
+                context.getBean(PlatformTransactionManager.class));
         TestCatalog catalog = new TestCatalog(context.getBean(JdbcTemplate.class));
         hotDate = catalog.concertWithSeats(1, 150_000);
         manyDate = catalog.concertWithSeats(20_000, 80_000);
@@ -82,7 +80,7 @@ public class HoldBenchmark {
         HoldSeat.Command command = new HoldSeat.Command(USERS.getAndIncrement(), date.concertId(), date.dateId(),
                 seatId);
         try {
-            return transaction.execute(status -> holdSeat.hold(command));
+            return holdSeat.hold(command);
         } catch (ConcertException.SeatNotAvailable refused) {
             return refused;
         }

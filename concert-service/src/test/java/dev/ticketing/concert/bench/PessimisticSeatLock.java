@@ -42,6 +42,11 @@ final class PessimisticSeatLock implements ReservationStore {
     }
 
     @Override
+    public void ensureHoldGuardOf(long userId) {
+        production.ensureHoldGuardOf(userId);
+    }
+
+    @Override
     public void lockHoldsOf(long userId) {
         production.lockHoldsOf(userId);
     }
