@@ -2,6 +2,10 @@
 // The project's rules for a rendered overlay: what the API server would accept but ops must never get. Each rule
 // returns problems as {rule, object, message}; an empty list means the overlay keeps the rule.
 
+/** The consumer-group settings of every service with a Kafka consumer (common-events' defaults, overridden here). */
+const KAFKA_CONSUMER = ['KAFKA_GROUP_INSTANCE_ID', 'KAFKA_CONSUMER_SESSION_TIMEOUT_MS',
+  'KAFKA_CONSUMER_HEARTBEAT_INTERVAL_MS'];
+
 /** The five services, their ports (docs/conventions.md) and the exact environment each one is given. */
 const SERVICES = {
   'gateway-service': {
@@ -12,23 +16,24 @@ const SERVICES = {
   'queue-service': {
     port: 8081,
     env: ['PORT', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_RECONNECT_MAX_DELAY', 'KAFKA_BOOTSTRAP_SERVERS',
-      'TICKETING_EVENTS_REPLICATION_FACTOR', 'USER_POINT_URL', 'QUEUE_CAPACITY', 'QUEUE_ADMISSION_INTERVAL', 'QUEUE_ACTIVE_TTL', 'SPRING_PROFILES_ACTIVE',
+      ...KAFKA_CONSUMER, 'TICKETING_EVENTS_REPLICATION_FACTOR', 'USER_POINT_URL', 'QUEUE_CAPACITY', 'QUEUE_ADMISSION_INTERVAL', 'QUEUE_ACTIVE_TTL', 'SPRING_PROFILES_ACTIVE',
       'TRACING_SAMPLING'],
   },
   'concert-service': {
     port: 8082,
-    env: ['PORT', 'MYSQL_URL', 'MYSQL_USER', 'MYSQL_PASSWORD', 'KAFKA_BOOTSTRAP_SERVERS',
+    env: ['PORT', 'MYSQL_URL', 'MYSQL_USER', 'MYSQL_PASSWORD', 'KAFKA_BOOTSTRAP_SERVERS', ...KAFKA_CONSUMER,
       'TICKETING_EVENTS_REPLICATION_FACTOR', 'CONCERT_HOLD_DURATION', 'CONCERT_MAX_HOLDS_PER_USER',
       'CONCERT_RELEASE_INTERVAL', 'SPRING_PROFILES_ACTIVE', 'TRACING_SAMPLING'],
   },
   'payment-service': {
     port: 8083,
-    env: ['PORT', 'MYSQL_URL', 'MYSQL_USER', 'MYSQL_PASSWORD', 'KAFKA_BOOTSTRAP_SERVERS',
-      'TICKETING_EVENTS_REPLICATION_FACTOR', 'USER_POINT_URL', 'SPRING_PROFILES_ACTIVE', 'TRACING_SAMPLING'],
+    env: ['PORT', 'MYSQL_URL', 'MYSQL_USER', 'MYSQL_PASSWORD', 'KAFKA_BOOTSTRAP_SERVERS', ...KAFKA_CONSUMER,
+      'TICKETING_EVENTS_REPLICATION_FACTOR', 'USER_POINT_URL', 'CONCERT_URL', 'SPRING_PROFILES_ACTIVE',
+      'TRACING_SAMPLING'],
   },
   'user-point-service': {
     port: 8084,
-    env: ['PORT', 'MYSQL_URL', 'MYSQL_USER', 'MYSQL_PASSWORD', 'KAFKA_BOOTSTRAP_SERVERS',
+    env: ['PORT', 'MYSQL_URL', 'MYSQL_USER', 'MYSQL_PASSWORD', 'KAFKA_BOOTSTRAP_SERVERS', ...KAFKA_CONSUMER,
       'TICKETING_EVENTS_REPLICATION_FACTOR', 'POINTS_MAX_CHARGE', 'POINTS_MAX_BALANCE', 'SPRING_PROFILES_ACTIVE',
       'TRACING_SAMPLING'],
   },
@@ -40,6 +45,7 @@ const EXPECTED_EDGES = [
   'gateway-service -> queue-service:8081', 'gateway-service -> concert-service:8082',
   'gateway-service -> payment-service:8083', 'gateway-service -> user-point-service:8084',
   'queue-service -> user-point-service:8084', 'payment-service -> user-point-service:8084',
+  'payment-service -> concert-service:8082',
   'user-point-service -> mysql:3306', 'concert-service -> mysql:3306', 'payment-service -> mysql:3306',
   'queue-service -> redis:6379', 'gateway-service -> redis:6379',
   'queue-service -> kafka:9092', 'concert-service -> kafka:9092', 'payment-service -> kafka:9092',

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.api.Location;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,10 +25,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -81,6 +84,29 @@ public class EventsAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(EventParseException.class);
         return handler;
+    }
+
+    /**
+     * Static membership when the instance has a name: a consumer that restarts under the same
+     * {@code group.instance.id} gets its partitions back at once, without waiting for the old member's session to
+     * expire or for a rebalance. The listener id is appended so two listeners of one service never share an id.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticGroupMembership(
+            EventsProperties properties) {
+        return container -> {
+            if (!properties.consumerInstanceId().isBlank()) {
+                container.getContainerProperties().getKafkaConsumerProperties().setProperty(
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                        groupInstanceId(properties.consumerInstanceId(), container.getListenerId()));
+            }
+        };
+    }
+
+    /** Kafka accepts only ASCII letters, digits, '.', '_' and '-' (at most 249) in a group instance id. */
+    static String groupInstanceId(String instance, String listenerId) {
+        String id = (instance + "-" + listenerId).replaceAll("[^A-Za-z0-9._-]", "_");
+        return id.length() <= 249 ? id : id.substring(id.length() - 249);
     }
 
     @Bean

@@ -19,4 +19,9 @@ public class ReservationQuery {
                 .filter(reservation -> reservation.ownedBy(userId))
                 .orElseThrow(() -> new ConcertException.ReservationNotFound(reservationId));
     }
+
+    /** Whoever holds it: for the internal route only, never for a user. */
+    public Reservation anyReservation(long reservationId) {
+        return store.find(reservationId).orElseThrow(() -> new ConcertException.ReservationNotFound(reservationId));
+    }
 }

@@ -166,6 +166,30 @@ class ConcertApiTest {
     }
 
     @Test
+    void internalRouteAnswersAnyReservationWithItsHolderAndNotFoundForAnUnknownOne() throws Exception {
+        long userId = newUser();
+        long seatId = catalog.seatId(4, 4);
+        String created = hold(userId, 2, 4, seatId).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long reservationId = ((Number) JsonPath.read(created, "$.reservationId")).longValue();
+
+        // no X-User-Id: payment-service asks on behalf of the system, inside the cluster
+        mvc.perform(get("/internal/reservations/" + reservationId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reservationId").value(reservationId))
+                .andExpect(jsonPath("$.userId").value(userId))
+                .andExpect(jsonPath("$.concertId").value(2))
+                .andExpect(jsonPath("$.dateId").value(4))
+                .andExpect(jsonPath("$.seatId").value(seatId))
+                .andExpect(jsonPath("$.seatNumber").value(4))
+                .andExpect(jsonPath("$.price").value((Number) JsonPath.read(created, "$.price")))
+                .andExpect(jsonPath("$.status").value("HELD"))
+                .andExpect(jsonPath("$.holdExpiresAt").value(clock.instant().plus(Duration.ofMinutes(5)).toString()));
+        expectProblem(mvc.perform(get("/internal/reservations/999999")), 404, "RESERVATION_NOT_FOUND");
+        expectProblem(mvc.perform(get("/internal/reservations/0")), 400, "INVALID_REQUEST");
+    }
+
+    @Test
     void secondHolderOfTheSameSeatIsRefused() throws Exception {
         long seatId = catalog.seatId(4, 2);
         hold(newUser(), 2, 4, seatId).andExpect(status().isCreated());

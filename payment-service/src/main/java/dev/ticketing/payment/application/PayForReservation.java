@@ -28,6 +28,7 @@ public class PayForReservation {
     private static final Duration VIEW_POLL = Duration.ofMillis(50);
 
     private final ReservationViewRepository views;
+    private final ReservationDirectory directory;
     private final PaymentRepository payments;
     private final RefundRepository refunds;
     private final RefundPoints refundPoints;
@@ -37,10 +38,11 @@ public class PayForReservation {
     private final PaymentProperties properties;
     private final Clock clock;
 
-    public PayForReservation(ReservationViewRepository views, PaymentRepository payments, RefundRepository refunds,
-            RefundPoints refundPoints, PointsLedger ledger, EventOutbox outbox, TransactionTemplate transaction,
-            PaymentProperties properties, Clock clock) {
+    public PayForReservation(ReservationViewRepository views, ReservationDirectory directory,
+            PaymentRepository payments, RefundRepository refunds, RefundPoints refundPoints, PointsLedger ledger,
+            EventOutbox outbox, TransactionTemplate transaction, PaymentProperties properties, Clock clock) {
         this.views = views;
+        this.directory = directory;
         this.payments = payments;
         this.refunds = refunds;
         this.refundPoints = refundPoints;
@@ -162,12 +164,16 @@ public class PayForReservation {
             }
             sleep(VIEW_POLL);
         }
-        var now = clock.instant();
-        var firstAsked = views.firstAskedAbout(reservationId, now);
-        if (Duration.between(firstAsked, now).compareTo(properties.unknownReservationAfter()) >= 0) {
-            throw new PaymentError.ReservationNotFound(reservationId);
-        }
-        throw new PaymentError.ReservationPending(reservationId);
+        // Not in the view: its SeatReserved may be late (a consumer rejoining its group, Kafka down), so only
+        // concert-service can tell. Unreachable, it keeps the answer at RESERVATION_PENDING: a hold that exists is
+        // never called not found.
+        ReservationView found = directory.find(reservationId)
+                .orElseThrow(() -> new PaymentError.ReservationNotFound(reservationId));
+        // Only if the events have not written it meanwhile: theirs may be newer (a release) and must win.
+        views.saveIfAbsent(found, clock.instant());
+        log.info("Reservation {} was not in the view yet; concert-service answered {}", reservationId,
+                found.status());
+        return found;
     }
 
     private static void sleep(Duration duration) {

@@ -10,12 +10,6 @@ public interface ReservationViewRepository {
 
     void save(ReservationView view, Instant now);
 
-    /**
-     * When a payment for this still unknown reservation was first asked for (now, if this is the first time). It
-     * separates "not arrived yet" from "does not exist": a reservation still unknown long after the first request
-     * for it is not going to arrive.
-     */
-    Instant firstAskedAbout(long reservationId, Instant now);
-
-    int forgetQuestionsAskedBefore(Instant cutoff);
+    /** Saves concert-service's answer unless the events have written the reservation already (theirs wins). */
+    void saveIfAbsent(ReservationView view, Instant now);
 }

@@ -6,6 +6,7 @@ import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.PaymentRefunded;
 import dev.ticketing.events.ReservationConfirmationFailed;
 import dev.ticketing.events.ReservationConfirmed;
+import dev.ticketing.events.SeatReserved;
 import dev.ticketing.payment.application.ApplyReservationEvent;
 import dev.ticketing.payment.application.PayForReservation;
 import dev.ticketing.payment.domain.Payment;
@@ -61,6 +62,33 @@ class PayingTest extends PaymentApiTest {
 
     @Autowired
     PayForReservation payForReservation;
+
+    @Test
+    void aHoldWhoseSeatReservedHasNotArrivedIsPaidOnConcertServicesAnswer() {
+        long user = 35;
+        long balanceBefore = userPoint.balance(user);
+        SeatReserved late = events.seatReserved(reservationId, user, PRICE);
+        CONCERT.has(reservationId, user, late.seatId(), PRICE, "HELD", late.holdExpiresAt());
+
+        HttpApi.Response paid = api.pay(user, reservationId);
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.field("status")).isEqualTo("COMPLETED");
+        assertThat(paid.body().path("amount").asLong()).isEqualTo(PRICE);
+        assertThat(userPoint.balance(user)).isEqualTo(balanceBefore - PRICE);
+        assertThat(paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT).seatId())
+                .isEqualTo(late.seatId());
+        assertThat(views.find(reservationId)).hasValueSatisfying(view ->
+                assertThat(view.status()).isEqualTo(ReservationStatus.HELD));
+
+        // the event arriving late changes nothing: the same payment, no second debit
+        events.publish(late);
+        awaitProcessed(late.eventId());
+        HttpApi.Response again = api.pay(user, reservationId);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.paymentId()).isEqualTo(paid.paymentId());
+        assertThat(userPoint.balance(user)).isEqualTo(balanceBefore - PRICE);
+    }
 
     @Test
     void paidHoldDebitsThePriceOnceAndPublishesPaymentCompleted() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.payment.application.PaymentRepository;
 import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.support.ConcertPeer;
 import dev.ticketing.payment.support.HttpApi;
 import dev.ticketing.payment.support.MutableClock;
 import dev.ticketing.payment.support.PaymentEventsRecorder;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every test of the running service shares: its HTTP API, both ends of Kafka, a clock to move, and a fresh
@@ -27,6 +30,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class PaymentApiTest {
 
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+
+    /** concert-service's internal route, asked when the view lacks a reservation; one for every test class. */
+    static final ConcertPeer CONCERT = ConcertPeer.start();
+
+    @DynamicPropertySource
+    static void concertAddress(DynamicPropertyRegistry registry) {
+        registry.add("payment.concert.base-url", CONCERT::baseUrl);
+    }
 
     @LocalServerPort
     int port;

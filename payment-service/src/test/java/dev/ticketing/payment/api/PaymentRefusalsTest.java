@@ -17,9 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Every way a pay request is refused before any point moves. user-point-service is deliberately unreachable here:
  * a request that got as far as debiting would answer 503, so each refusal below also proves nothing was debited.
+ * concert-service's internal route is a real stand-in server ({@code CONCERT}), asked when the view lacks a hold.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "payment.user-point.base-url=http://127.0.0.1:1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "payment.user-point.base-url=http://127.0.0.1:1",
+        // each test here gets concert-service's answer for its own reservation, never an open circuit left by another
+        "resilience4j.circuitbreaker.instances.concert.minimum-number-of-calls=1000"})
 @RealInfrastructure(kafka = true)
 class PaymentRefusalsTest extends PaymentApiTest {
 
@@ -33,7 +36,8 @@ class PaymentRefusalsTest extends PaymentApiTest {
     }
 
     @Test
-    void paymentForAReservationNotYetSeenIsPendingWithRetryAfter() {
+    void paymentForAReservationNotYetSeenIsPendingWithRetryAfterWhileConcertServiceCannotAnswer() {
+        CONCERT.cannotAnswerFor(reservationId);
         long started = System.nanoTime();
 
         HttpApi.Response response = api.pay(USER, reservationId);
@@ -45,12 +49,35 @@ class PaymentRefusalsTest extends PaymentApiTest {
     }
 
     @Test
-    void reservationStillUnknownLongAfterTheFirstRequestIsNotFound() {
+    void aMissingHoldStaysPendingForAsLongAsConcertServiceCannotAnswerAndIsNotFoundOnlyWhenItSaysSo() {
+        CONCERT.cannotAnswerFor(reservationId);
         assertProblem(api.pay(USER, reservationId), 409, "RESERVATION_PENDING");
 
-        clock.advance(Duration.ofSeconds(15));
+        // long past the 15 s after which the view alone used to call a late hold not found
+        clock.advance(Duration.ofSeconds(40));
+        assertProblem(api.pay(USER, reservationId), 409, "RESERVATION_PENDING");
+
+        CONCERT.canAnswerFor(reservationId);
+        assertProblem(api.pay(USER, reservationId), 404, "RESERVATION_NOT_FOUND");
+    }
+
+    @Test
+    void reservationConcertServiceDoesNotHaveIsNotFound() {
+        int asked = CONCERT.requests();
 
         assertProblem(api.pay(USER, reservationId), 404, "RESERVATION_NOT_FOUND");
+        assertThat(CONCERT.requests()).as("concert-service was asked").isGreaterThan(asked);
+    }
+
+    @Test
+    void aHoldMissingFromTheViewIsJudgedOnConcertServicesAnswer() {
+        CONCERT.has(reservationId, OTHER_USER, 77, 50_000, "HELD", clock.instant().plus(Duration.ofMinutes(5)));
+        assertProblem(api.pay(USER, reservationId), 403, "NOT_YOUR_HOLD");
+
+        long released = events.newReservationId();
+        CONCERT.has(released, USER, 78, 50_000, "RELEASED", clock.instant().minusSeconds(1));
+        assertProblem(api.pay(USER, released), 409, "HOLD_EXPIRED");
+        assertThat(payments.findByReservationId(released)).isEmpty();
     }
 
     @Test

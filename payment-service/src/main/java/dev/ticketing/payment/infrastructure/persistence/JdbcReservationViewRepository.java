@@ -43,19 +43,16 @@ class JdbcReservationViewRepository implements ReservationViewRepository {
     }
 
     @Override
-    public Instant firstAskedAbout(long reservationId, Instant now) {
+    public void saveIfAbsent(ReservationView view, Instant now) {
+        // INSERT IGNORE on the primary key: a row an event wrote first (before or after this read) is never replaced
         jdbc.sql("""
-                INSERT INTO unknown_reservation_request (reservation_id, first_asked_at) VALUES (?, ?)
-                ON DUPLICATE KEY UPDATE reservation_id = reservation_id""")
-                .params(reservationId, Timestamp.from(now)).update();
-        return jdbc.sql("SELECT first_asked_at FROM unknown_reservation_request WHERE reservation_id = ?")
-                .param(reservationId).query(Timestamp.class).single().toInstant();
-    }
-
-    @Override
-    public int forgetQuestionsAskedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM unknown_reservation_request WHERE first_asked_at < ? LIMIT 1000")
-                .param(Timestamp.from(cutoff)).update();
+                INSERT IGNORE INTO reservation_view (reservation_id, user_id, seat_id, price, hold_expires_at, status,
+                                                     updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(view.reservationId(), view.userId(), view.seatId(), view.price(),
+                        view.holdExpiresAt() == null ? null : Timestamp.from(view.holdExpiresAt()),
+                        view.status().name(), Timestamp.from(now))
+                .update();
     }
 
     private static ReservationView map(ResultSet rs, int row) throws SQLException {

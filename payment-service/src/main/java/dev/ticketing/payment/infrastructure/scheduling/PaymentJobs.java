@@ -4,10 +4,8 @@ import dev.ticketing.payment.application.PayForReservation;
 import dev.ticketing.payment.application.PaymentProperties;
 import dev.ticketing.payment.application.PaymentRepository;
 import dev.ticketing.payment.application.RefundPoints;
-import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.domain.Payment;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,16 +25,14 @@ class PaymentJobs {
     private final RefundPoints refundPoints;
     private final PayForReservation payForReservation;
     private final PaymentRepository payments;
-    private final ReservationViewRepository views;
     private final PaymentProperties properties;
     private final Clock clock;
 
     PaymentJobs(RefundPoints refundPoints, PayForReservation payForReservation, PaymentRepository payments,
-            ReservationViewRepository views, PaymentProperties properties, Clock clock) {
+            PaymentProperties properties, Clock clock) {
         this.refundPoints = refundPoints;
         this.payForReservation = payForReservation;
         this.payments = payments;
-        this.views = views;
         this.properties = properties;
         this.clock = clock;
     }
@@ -59,15 +55,6 @@ class PaymentJobs {
             }
         } catch (RuntimeException e) {
             log.warn("Pass over abandoned payments failed; next pass retries: {}", e.toString());
-        }
-    }
-
-    @Scheduled(fixedDelayString = "${payment.jobs.cleanup-interval:10m}")
-    void forgetOldUnknownReservationRequests() {
-        try {
-            views.forgetQuestionsAskedBefore(clock.instant().minus(Duration.ofDays(1)));
-        } catch (RuntimeException e) {
-            log.warn("Clean-up of unknown reservation requests failed: {}", e.toString());
         }
     }
 }

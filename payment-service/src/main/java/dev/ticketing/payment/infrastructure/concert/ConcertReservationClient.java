@@ -1,0 +1,108 @@
+package dev.ticketing.payment.infrastructure.concert;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.ticketing.payment.application.ReservationDirectory;
+import dev.ticketing.payment.domain.PaymentError;
+import dev.ticketing.payment.domain.ReservationStatus;
+import dev.ticketing.payment.domain.ReservationView;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The one HTTP client to concert-service's internal {@code GET /internal/reservations/{id}}, through the
+ * {@code concert} retry (outside) and circuit breaker (inside), as {@code UserPointClient} calls user-point-service.
+ * A read is always safe to retry. Only 200 and 404 {@code RESERVATION_NOT_FOUND} are answers; anything else (refused
+ * connection, timeout, 5xx, an open circuit, a body that breaks the contract) means "cannot tell now".
+ */
+@Component
+class ConcertReservationClient implements ReservationDirectory {
+
+    static final String RESILIENCE_INSTANCE = "concert";
+    private static final Logger log = LoggerFactory.getLogger(ConcertReservationClient.class);
+
+    private final RestClient http;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+
+    ConcertReservationClient(RestClient.Builder builder, ConcertProperties properties,
+            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+        this.http = builder
+                .baseUrl(properties.baseUrl().toString())
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
+                        .withTimeouts(properties.connectTimeout(), properties.readTimeout())))
+                .build();
+        this.circuitBreaker = circuitBreakers.circuitBreaker(RESILIENCE_INSTANCE);
+        this.retry = retries.retry(RESILIENCE_INSTANCE);
+    }
+
+    @Override
+    public Optional<ReservationView> find(long reservationId) {
+        Supplier<Optional<ReservationView>> guarded = Retry.decorateSupplier(retry,
+                CircuitBreaker.decorateSupplier(circuitBreaker, () -> get(reservationId)));
+        try {
+            return guarded.get();
+        } catch (CallNotPermittedException open) {
+            log.warn("concert-service circuit is open; reservation {} not looked up", reservationId);
+            throw new PaymentError.ReservationPending(reservationId);
+        } catch (RestClientException | ConcertServerError | IllegalStateException unavailable) {
+            log.warn("concert-service could not tell about reservation {}: {}", reservationId,
+                    unavailable.getMessage());
+            throw new PaymentError.ReservationPending(reservationId);
+        }
+    }
+
+    private Optional<ReservationView> get(long reservationId) {
+        return http.get().uri("/internal/reservations/{id}", reservationId)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .exchange((request, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 200) {
+                        return Optional.of(view(reservationId, response.bodyTo(InternalReservation.class)));
+                    }
+                    if (response.getStatusCode().is5xxServerError()) {
+                        throw new ConcertServerError(status, reservationId);
+                    }
+                    ProblemCode problem = response.bodyTo(ProblemCode.class);
+                    if (status == 404 && problem != null && "RESERVATION_NOT_FOUND".equals(problem.code())) {
+                        return Optional.<ReservationView>empty();
+                    }
+                    // A 404 without the code (a proxy, a wrong address) does not say the reservation is missing.
+                    throw new IllegalStateException("concert-service answered " + status + " ("
+                            + (problem == null ? null : problem.code()) + ") for reservation " + reservationId);
+                });
+    }
+
+    private static ReservationView view(long reservationId, InternalReservation found) {
+        if (found == null || found.reservationId() != reservationId || found.status() == null
+                || found.price() == null || found.holdExpiresAt() == null) {
+            throw new IllegalStateException("concert-service's answer for reservation " + reservationId
+                    + " breaks the contract: " + found);
+        }
+        return new ReservationView(found.reservationId(), found.userId(), found.seatId(), found.price(),
+                found.holdExpiresAt(), found.status());
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InternalReservation(long reservationId, long userId, long seatId, Long price, ReservationStatus status,
+            Instant holdExpiresAt) {
+    }
+
+    /** The part of an RFC 9457 answer this client acts on. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProblemCode(String code) {
+    }
+}
