@@ -20,9 +20,10 @@ start_service() { # name
   say "Starting $name on :$port (profiles: $profiles)"
   # Heap as a share of the machine, like the containers. SERVICE_JIT_OPTS: by default a C1-only JIT keeps five JVMs
   # light on a laptop (less compiling, less memory); bin/load-test sets it empty for the images' full tiered JIT.
-  # KAFKA_GROUP_INSTANCE_ID: a static consumer-group member per service and host, so a restarted service takes its
-  # partitions back at once (one instance of each service runs here; in k8s it is the pod name)
-  KAFKA_GROUP_INSTANCE_ID="$name-$(hostname)" SPRING_PROFILES_ACTIVE="$profiles" PORT="$port" nohup "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=5 \
+  # A static consumer-group member per service and host, so a restarted service takes its partitions back at once
+  # (one instance of each service runs here; in k8s it is the pod name). Set to empty for dynamic membership.
+  local instance="${KAFKA_GROUP_INSTANCE_ID-$name-$(hostname)}"
+  KAFKA_GROUP_INSTANCE_ID="$instance" SPRING_PROFILES_ACTIVE="$profiles" PORT="$port" nohup "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=5 \
     ${SERVICE_JIT_OPTS--XX:TieredStopAtLevel=1} -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-} -jar "$jar" \
     >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$PID_DIR/$name.pid"
