@@ -22,11 +22,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -101,6 +103,16 @@ public class EventsAutoConfiguration {
                         groupInstanceId(properties.consumerInstanceId(), container.getListenerId()));
             }
         };
+    }
+
+    /** A graceful shutdown leaves the group at once, static member or not ({@link LeaveGroupOnClose}). */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer leaveGroupOnClose() {
+        return EventsAutoConfiguration::leaveGroupOnClose;
+    }
+
+    private static <K, V> void leaveGroupOnClose(DefaultKafkaConsumerFactory<K, V> consumers) {
+        consumers.addPostProcessor(LeaveGroupOnClose::wrap);
     }
 
     /** Kafka accepts only ASCII letters, digits, '.', '_' and '-' (at most 249) in a group instance id. */
