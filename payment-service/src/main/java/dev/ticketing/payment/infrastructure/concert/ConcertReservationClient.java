@@ -5,18 +5,14 @@ import dev.ticketing.payment.application.ReservationDirectory;
 import dev.ticketing.payment.domain.PaymentError;
 import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.domain.ReservationView;
+import dev.ticketing.payment.infrastructure.http.GuardedPeer;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -34,27 +30,18 @@ class ConcertReservationClient implements ReservationDirectory {
     static final String RESILIENCE_INSTANCE = "concert";
     private static final Logger log = LoggerFactory.getLogger(ConcertReservationClient.class);
 
-    private final RestClient http;
-    private final CircuitBreaker circuitBreaker;
-    private final Retry retry;
+    private final GuardedPeer peer;
 
     ConcertReservationClient(RestClient.Builder builder, ConcertProperties properties,
             CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-        this.http = builder
-                .baseUrl(properties.baseUrl().toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
-                        .withTimeouts(properties.connectTimeout(), properties.readTimeout())))
-                .build();
-        this.circuitBreaker = circuitBreakers.circuitBreaker(RESILIENCE_INSTANCE);
-        this.retry = retries.retry(RESILIENCE_INSTANCE);
+        this.peer = new GuardedPeer(builder, properties.baseUrl(), properties.connectTimeout(),
+                properties.readTimeout(), RESILIENCE_INSTANCE, circuitBreakers, retries);
     }
 
     @Override
     public Optional<ReservationView> find(long reservationId) {
-        Supplier<Optional<ReservationView>> guarded = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(circuitBreaker, () -> get(reservationId)));
         try {
-            return guarded.get();
+            return peer.call(() -> get(reservationId));
         } catch (CallNotPermittedException open) {
             log.warn("concert-service circuit is open; reservation {} not looked up", reservationId);
             throw new PaymentError.ReservationPending(reservationId);
@@ -66,7 +53,7 @@ class ConcertReservationClient implements ReservationDirectory {
     }
 
     private Optional<ReservationView> get(long reservationId) {
-        return http.get().uri("/internal/reservations/{id}", reservationId)
+        return peer.http().get().uri("/internal/reservations/{id}", reservationId)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .exchange((request, response) -> {
                     int status = response.getStatusCode().value();

@@ -3,17 +3,13 @@ package dev.ticketing.payment.infrastructure.userpoint;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.ticketing.payment.application.PointsLedger;
 import dev.ticketing.payment.domain.PaymentError;
+import dev.ticketing.payment.infrastructure.http.GuardedPeer;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -36,19 +32,12 @@ public class UserPointClient implements PointsLedger {
     static final String REFUNDS = "/internal/points/refunds";
     private static final Logger log = LoggerFactory.getLogger(UserPointClient.class);
 
-    private final RestClient http;
-    private final CircuitBreaker circuitBreaker;
-    private final Retry retry;
+    private final GuardedPeer peer;
 
     public UserPointClient(RestClient.Builder builder, UserPointProperties properties,
             CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-        this.http = builder
-                .baseUrl(properties.baseUrl().toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
-                        .withTimeouts(properties.connectTimeout(), properties.readTimeout())))
-                .build();
-        this.circuitBreaker = circuitBreakers.circuitBreaker(RESILIENCE_INSTANCE);
-        this.retry = retries.retry(RESILIENCE_INSTANCE);
+        this.peer = new GuardedPeer(builder, properties.baseUrl(), properties.connectTimeout(),
+                properties.readTimeout(), RESILIENCE_INSTANCE, circuitBreakers, retries);
     }
 
     @Override
@@ -62,10 +51,8 @@ public class UserPointClient implements PointsLedger {
     }
 
     private Outcome call(String path, PointsRequest request) {
-        Supplier<Outcome> guarded = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(circuitBreaker, () -> post(path, request)));
         try {
-            return guarded.get();
+            return peer.call(() -> post(path, request));
         } catch (CallNotPermittedException open) {
             log.warn("user-point-service circuit is open; {} {} not attempted", path, request.idempotencyKey());
             throw new PaymentError.PointsUnavailable();
@@ -101,7 +88,7 @@ public class UserPointClient implements PointsLedger {
     }
 
     private Outcome exchange(String path, PointsRequest request) {
-        return http.post().uri(path)
+        return peer.http().post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .body(request)
