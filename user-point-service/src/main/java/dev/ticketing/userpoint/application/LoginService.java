@@ -59,7 +59,8 @@ public class LoginService {
         throttle.succeeded(subjects);
         AccessTokens.IssuedToken token = tokens.issue(account.get());
         if (passwords.upgradeEncoding(account.get().passwordHash())) {
-            // the configured cost went up since this hash was made: store one of the new cost while we know the password
+            // the configured cost went up since this hash was made: store one of the new cost while the password is
+            // at hand
             accounts.changePasswordHash(account.get().userId(), passwords.encode(password));
         }
         return new Result.LoggedIn(token);

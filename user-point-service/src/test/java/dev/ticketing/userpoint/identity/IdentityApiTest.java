@@ -6,6 +6,7 @@ import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.userpoint.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ class IdentityApiTest {
         assertThat(jwt.getSubject()).isEqualTo(Long.toString(userId));
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
         assertThat(jwt.getClaimAsString("preferred_username")).isEqualTo(name);
-        assertThat(jwt.getIssuedAt()).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(jwt.getIssuedAt()).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.SECONDS));
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(7));
     }
 

@@ -21,11 +21,11 @@ public record TestKeys(String id, KeyPair pair) {
         }
     }
 
-    String publicPem() {
+    public String publicPem() {
         return pem("PUBLIC KEY", pair.getPublic().getEncoded());
     }
 
-    String privatePem() {
+    public String privatePem() {
         return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
     }
 
