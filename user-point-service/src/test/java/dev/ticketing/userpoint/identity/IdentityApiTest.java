@@ -244,6 +244,8 @@ class IdentityApiTest {
         clock.advance(Duration.ofSeconds(retryAfter));
 
         assertThat(http.login(victim, "grace's password", address()).status()).isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus").raw().body())
+                .containsPattern("auth_logins_total\\{[^}]*outcome=\"throttled\"[^}]*} [1-9]");
     }
 
     @Test
