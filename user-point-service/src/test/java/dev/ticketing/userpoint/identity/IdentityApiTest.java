@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.userpoint.TestUsers;
+import dev.ticketing.userpoint.application.LoginThrottle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +45,7 @@ class IdentityApiTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        TestKeys.properties(new TestKeys[] {KEY}, KEY).forEach((name, value) -> registry.add(name, () -> value));
+        TestKeys.register(registry, KEY);
     }
 
     @TestConfiguration
@@ -68,6 +69,9 @@ class IdentityApiTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    LoginThrottle throttle;
 
     Http http;
 
@@ -279,6 +283,21 @@ class IdentityApiTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isNotNull();
         assertThat(http.login(name, "judy's password", address()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void rowsOfWindowsThatAreOverArePurged() {
+        String old = unique("gone");
+        http.login(old, "wrong password", address());
+        clock.advance(Duration.ofMinutes(6));
+        String recent = unique("recent");
+        http.login(recent, "wrong password", address());
+
+        throttle.purgeOldWindows();
+
+        assertThat(jdbc.sql("SELECT subject FROM login_attempt WHERE subject IN (?, ?)")
+                .params("user:" + old.toLowerCase(), "user:" + recent.toLowerCase()).query(String.class).list())
+                .containsExactly("user:" + recent.toLowerCase());
     }
 
     @Test

@@ -34,7 +34,7 @@ class KeyRotationTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        TestKeys.properties(new TestKeys[] {OLD}, OLD).forEach((name, value) -> registry.add(name, () -> value));
+        TestKeys.register(registry, OLD);
     }
 
     @LocalServerPort

@@ -35,7 +35,7 @@ class LoginThrottleAcrossInstancesTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        TestKeys.properties(new TestKeys[] {KEY}, KEY).forEach((name, value) -> registry.add(name, () -> value));
+        TestKeys.register(registry, KEY);
     }
 
     @LocalServerPort
