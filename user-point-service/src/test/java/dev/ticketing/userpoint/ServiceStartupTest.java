@@ -35,7 +35,7 @@ class ServiceStartupTest {
     @Test
     void flywayMigratedTheSchemaAndNoDemoDataWithoutTheDemoProfile() {
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")
-                .query(String.class).list()).containsExactly("1");
+                .query(String.class).list()).containsExactly("1", "2", "3");
         assertThat(jdbc.sql("""
                         SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()
                         AND table_name IN ('users', 'point_balance', 'point_transaction', 'point_operation')""")
@@ -67,6 +67,10 @@ class ServiceStartupTest {
                         .exists())
                 .andExpect(jsonPath("$.paths['/api/points/history'].get.parameters[?(@.name == 'page')]").exists())
                 .andExpect(jsonPath("$.paths['/internal/users/{id}'].get.responses['404']").exists())
+                .andExpect(jsonPath("$.paths['/api/users'].post.responses['409']").exists())
+                .andExpect(jsonPath("$.paths['/api/auth/login'].post.responses['401']").exists())
+                .andExpect(jsonPath("$.paths['/api/auth/login'].post.responses['429']").exists())
+                .andExpect(jsonPath("$.paths['/.well-known/jwks.json'].get.responses['200']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/debits'].post.responses['409']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/refunds'].post.responses['200']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/debits'].post.responses['409'].content"
