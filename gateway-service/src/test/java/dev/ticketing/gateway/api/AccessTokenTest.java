@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "TOKEN_ISSUANCE_RATE=1000", "TOKEN_ISSUANCE_BURST=1000",
         // what is under test is the access token; a loaded machine must not turn the queue-token check into a 503
-        "QUEUE_TOKEN_TIMEOUT=10s"})
+        "QUEUE_TOKEN_TIMEOUT=10s", "AUTH_JWK_SET_TIMEOUT=10s"})
 @RealInfrastructure(database = false)
 class AccessTokenTest {
 

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "TOKEN_ISSUANCE_RATE=1", "TOKEN_ISSUANCE_BURST=3",
         // the tests stand for several clients behind one proxy: the client is the X-Forwarded-For entry
-        "gateway.client-address.trusted-proxy-hops=1"})
+        "gateway.client-address.trusted-proxy-hops=1",
+        "AUTH_JWK_SET_TIMEOUT=10s"})
 @RealInfrastructure(database = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenAdmissionTest {
