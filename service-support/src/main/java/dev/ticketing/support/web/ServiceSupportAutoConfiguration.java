@@ -4,8 +4,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Import;
 
-@AutoConfiguration
+/** Before Boot's error handling, so that its {@code BasicErrorController} backs off for {@link ProblemErrorController}. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(MalformedRequestHandler.class)
+@Import({MalformedRequestHandler.class, ProblemErrorController.class, StrictNumberBinding.class})
 public class ServiceSupportAutoConfiguration {
 }

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = StrictJsonTest.App.class)
 @AutoConfigureMockMvc
-class StrictJsonTest {
+public class StrictJsonTest {
 
     @Autowired
     MockMvc mvc;
@@ -61,7 +61,10 @@ class StrictJsonTest {
             "{\"reservationId\":0003}",
             "{\"reservationId\":NaN}",
             "{'reservationId':3}",
-            "{\"reservationId\":3,}"})
+            "{\"reservationId\":3,}",
+            "3",
+            "\"3\"",
+            "[{\"reservationId\":3}]"})
     void aPaymentBodyThatIsNotExactlyWrittenIsRefused(String body) throws Exception {
         refused("/pay", body);
     }
@@ -176,7 +179,7 @@ class StrictJsonTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(App.Endpoints.class)
-    static class App {
+    public static class App {
 
         static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -211,6 +214,13 @@ class StrictJsonTest {
             Note note(@RequestBody Note note) {
                 CALLS.incrementAndGet();
                 return note;
+            }
+
+            @org.springframework.web.bind.annotation.GetMapping("/items/{id}")
+            Pay item(@org.springframework.web.bind.annotation.PathVariable long id,
+                    @org.springframework.web.bind.annotation.RequestParam(defaultValue = "20") int size) {
+                CALLS.incrementAndGet();
+                return new Pay(id + size);
             }
 
             @PostMapping("/tree")
