@@ -30,6 +30,27 @@ class ContainerErrorsTest {
                 .contains("\"code\":\"METHOD_NOT_ALLOWED\"");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"CONNECT 127.0.0.1:443 HTTP/1.1", "CONNECT /items/1 HTTP/1.1", "GET /items/1%00 HTTP/1.1",
+            "GET /items/%00/x HTTP/1.1", "GET /items/1 HTTP/9.9", "GET items HTTP/1.1"})
+    void whatTomcatRefusesItselfIsAProblemNotAnHtmlPage(String requestLine) throws IOException {
+        String response = send(requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).as(requestLine).matches("(?s)HTTP/1.1 4\\d\\d.*")
+                .contains("application/problem+json").contains("\"code\":").doesNotContain("<html");
+    }
+
+    @Test
+    void connectIsAMethodNotAllowedProblem() throws IOException {
+        for (String target : new String[] {"127.0.0.1:443", "/items/1"}) {
+            String response = send("CONNECT " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n");
+
+            assertThat(response).as(target).startsWith("HTTP/1.1 405").contains("Allow: GET")
+                    .contains("\"code\":\"METHOD_NOT_ALLOWED\"").contains("\"status\":405");
+        }
+    }
+
     @Test
     void anUnmappedPathIsANotFoundProblem() throws IOException {
         String response = send("GET /nothing/here HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
