@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.gateway.BrokenHttpServer;
 import dev.ticketing.gateway.BrokenHttpServer.Behaviour;
+import dev.ticketing.gateway.RawHttp;
+import dev.ticketing.gateway.RawHttp.Response;
 import dev.ticketing.gateway.TestHttpServer;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.testsupport.ServiceProcess;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +67,7 @@ class HostileRequestsTest {
         CONCERT.behave(behaviour);
         int before = CONCERT.requests();
 
-        Raw response = send("GET /v3/api-docs/concert-service HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        Response response = send("GET /v3/api-docs/concert-service HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\n\r\n");
 
         assertThat(CONCERT.requests()).as("the request reached the service").isGreaterThan(before);
@@ -103,7 +100,7 @@ class HostileRequestsTest {
     @Test
     void aChunkedBodyWithinTheLimitIsForwarded() {
         String body = "{\"userId\":1}";
-        Raw response = send("POST /api/queue/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        Response response = send("POST /api/queue/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
 
@@ -116,7 +113,7 @@ class HostileRequestsTest {
             "TRACK /api/points HTTP/1.1", "CONNECT 127.0.0.1:443 HTTP/1.1", "CONNECT /api/concerts HTTP/1.1",
             "PROPFIND /api/points HTTP/1.1", "BREW /api/payments HTTP/1.1"})
     void aMethodThatIsNotOfThisApiIsAMethodNotAllowedProblem(String requestLine) {
-        Raw response = send(requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        Response response = send(requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
         problem(response, 405, "METHOD_NOT_ALLOWED");
         assertThat(response.header("allow")).contains("GET").contains("POST").doesNotContain("TRACE");
@@ -126,7 +123,7 @@ class HostileRequestsTest {
     void twoHostHeadersAreABadRequest() {
         for (String hosts : List.of("Host: 127.0.0.1\r\nHost: evil.example\r\n",
                 "Host: 127.0.0.1\r\nhost: 127.0.0.1\r\n", "Host: 127.0.0.1, evil.example\r\n")) {
-            Raw response = send("GET /api/queue/tokens/me HTTP/1.1\r\n" + hosts + "Connection: close\r\n\r\n");
+            Response response = send("GET /api/queue/tokens/me HTTP/1.1\r\n" + hosts + "Connection: close\r\n\r\n");
 
             JsonNode problem = problem(response, 400, "INVALID_REQUEST");
             assertThat(problem.get("detail").asString()).contains("one Host header");
@@ -135,23 +132,24 @@ class HostileRequestsTest {
 
     @Test
     void oneHostHeaderPasses() {
-        Raw response = send("GET /api/queue/tokens/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        Response response = send("GET /api/queue/tokens/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
         assertThat(response.status()).as(response.head()).isEqualTo(200);
     }
 
     @Test
     void aLongPathOrMethodNeverMakesALargeProblem() {
-        Raw notFound = send("GET /" + "x".repeat(4000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String close = " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        Response notFound = send("GET /" + "x".repeat(4000) + close);
         problem(notFound, 404, "NOT_FOUND");
         assertThat(notFound.body().length()).isLessThan(1024);
 
-        Raw oddMethod = send("X".repeat(2000) + " /api/points HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        Response oddMethod = send("X".repeat(2000) + " /api/points" + close);
         assertThat(oddMethod.status()).isBetween(400, 499);
         assertThat(oddMethod.body().length()).isLessThan(1024);
     }
 
-    private JsonNode problem(Raw response, int status, String code) {
+    private JsonNode problem(Response response, int status, String code) {
         assertThat(response.status()).as(response.head() + "\n" + response.body()).isEqualTo(status);
         assertThat(response.header("content-type")).isEqualTo("application/problem+json");
         assertThat(response.body().length()).isLessThan(1024);
@@ -162,58 +160,11 @@ class HostileRequestsTest {
         return problem;
     }
 
-    record Raw(int status, String head, String body) {
-
-        String header(String name) {
-            for (String line : head.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-            return null;
-        }
-    }
-
-    private Raw send(String request) {
+    private Response send(String request) {
         return send(request.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The bytes exactly as given; the answer read until the gateway closes (every request says Connection: close). */
-    private Raw send(byte[] request) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(15_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request);
-                out.flush();
-            } catch (IOException refusedMidBody) {
-                // the gateway may answer and close before the whole body is written: its answer is still readable
-            }
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int split = response.indexOf("\r\n\r\n");
-            String head = split < 0 ? response : response.substring(0, split);
-            String body = split < 0 ? "" : response.substring(split + 4);
-            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                body = dechunk(body);
-            }
-            return new Raw(Integer.parseInt(head.substring(9, 12)), head, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String dechunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-            if (size == 0) {
-                return body.toString();
-            }
-            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
+    private Response send(byte[] request) {
+        return RawHttp.exchange(port, request);
     }
 }
