@@ -12,6 +12,17 @@ import java.nio.charset.StandardCharsets;
 public final class RawHttp {
 
     public record Response(int status, String head, String body) {
+
+        /** The first value of header {@code name} (any letter case), or null. */
+        public String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
     }
 
     private RawHttp() {
@@ -25,10 +36,22 @@ public final class RawHttp {
             request.append(line).append("\r\n");
         }
         request.append("\r\n");
+        return exchange(port, request.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Sends {@code request} byte for byte (it should say {@code Connection: close}) and reads the answer until the
+     * server closes. A server that answers and closes before the whole request is written is still heard.
+     */
+    public static Response exchange(int port, byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            } catch (IOException answeredEarly) {
+                // e.g. 413 before the whole body was sent: the answer is still readable
+            }
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = response.indexOf("\r\n\r\n");
             String head = split < 0 ? response : response.substring(0, split);

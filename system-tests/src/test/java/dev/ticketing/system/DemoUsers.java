@@ -4,14 +4,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Hands out distinct demo users (1..1000) in random order, so tests of one run never share a user's queue token. */
+/**
+ * Hands out distinct demo users (1..1000) in random order, so tests of one run never share a user's queue token.
+ * Users {@link #HOSTILE_FIRST}..{@link #HOSTILE_LAST} are kept for the hostile-input suite, whose before/after
+ * comparisons must not see another test's purchases.
+ */
 final class DemoUsers {
+
+    static final long HOSTILE_FIRST = 900;
+    static final long HOSTILE_LAST = 949;
 
     private static final List<Long> UNUSED = new ArrayList<>();
 
     static {
         for (long id = 1; id <= 1000; id++) {
-            UNUSED.add(id);
+            if (id < HOSTILE_FIRST || id > HOSTILE_LAST) {
+                UNUSED.add(id);
+            }
         }
         Collections.shuffle(UNUSED);
     }

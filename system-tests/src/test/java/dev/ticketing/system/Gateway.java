@@ -158,4 +158,62 @@ final class Gateway {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---- raw requests, for what HttpClient will not send (CONNECT, two Host headers, exact bytes); hostile-input suite
+
+    record RawResponse(int status, String head, String body) {
+
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /**
+     * Sends {@code request} to the gateway byte for byte (it should say {@code Connection: close}) and reads the answer
+     * until the gateway closes the connection.
+     */
+    static RawResponse raw(String request) {
+        URI gateway = URI.create(URL);
+        try (java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            String head = split < 0 ? response : response.substring(0, split);
+            String body = split < 0 ? "" : response.substring(split + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = dechunk(body);
+            }
+            return new RawResponse(Integer.parseInt(head.substring(9, 12)), head, body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Gateway unreachable at " + URL + ": " + e, e);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
 }

@@ -17,6 +17,7 @@ final class ErrorCodes {
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    static final String BAD_GATEWAY = "BAD_GATEWAY";
 
     private ErrorCodes() {
     }

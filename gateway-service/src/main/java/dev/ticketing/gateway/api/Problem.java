@@ -15,9 +15,18 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
         Map<String, String> headers) {
 
     public static final String TYPE_PREFIX = "https://ticketing.dev/problems/";
+    /** As in service-support: a detail that quotes the request (a path, a method) is cut, so an error stays small. */
+    public static final int MAX_DETAIL_LENGTH = 300;
 
     public static Problem of(HttpStatus status, String code, String detail) {
-        return new Problem(status, code, detail, Map.of(), Map.of());
+        return new Problem(status, code, bounded(detail), Map.of(), Map.of());
+    }
+
+    static String bounded(String detail) {
+        if (detail == null || detail.length() <= MAX_DETAIL_LENGTH) {
+            return detail;
+        }
+        return detail.substring(0, MAX_DETAIL_LENGTH - 1) + "\u2026";
     }
 
     public Problem withProperty(String name, Object value) {

@@ -88,7 +88,8 @@ public class MalformedRequestHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage());
+        return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                e.getMethod() + " is not allowed here");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

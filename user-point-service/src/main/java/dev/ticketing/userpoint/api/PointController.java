@@ -77,14 +77,34 @@ class PointController {
         return HistoryResponse.of(points.history(userId, page, size));
     }
 
-    /** Null when absent, so the rules say "required"; a decimal when numeric, so they can refuse fractions. */
+    /**
+     * Null when absent, so the rules say "required"; otherwise a whole JSON number that fits a {@code long}, or a
+     * refusal. The value is never rendered: {@code 1e999999999} written out in full is a gigabyte of zeros.
+     */
     private static BigDecimal amountOf(JsonNode amount) {
         if (amount == null || amount.isNull() || amount.isMissingNode()) {
             return null;
         }
         if (!amount.isNumber()) {
-            throw new AmountNotChargeableException("amount must be a number, was " + amount);
+            throw new AmountNotChargeableException("amount must be a number, was a JSON " + kindOf(amount));
         }
-        return amount.decimalValue();
+        if (!amount.isIntegralNumber()) {
+            throw new AmountNotChargeableException("amount must be a whole number of points, written without a"
+                    + " fraction or exponent");
+        }
+        if (!amount.canConvertToLong()) {
+            throw new AmountNotChargeableException("amount is beyond any chargeable number of points");
+        }
+        return BigDecimal.valueOf(amount.longValue());
+    }
+
+    private static String kindOf(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case STRING -> "string";
+            case BOOLEAN -> "boolean";
+            case ARRAY -> "array";
+            case OBJECT, POJO -> "object";
+            default -> "value of another type";
+        };
     }
 }

@@ -27,17 +27,28 @@ public record PointLimits(long maxCharge, long maxBalance) {
             throw new AmountNotChargeableException("amount is required");
         }
         if (requested.signum() <= 0) {
-            throw new AmountNotChargeableException("amount must be positive, was " + requested.toPlainString());
+            throw new AmountNotChargeableException("amount must be positive, was " + shown(requested));
         }
         if (requested.stripTrailingZeros().scale() > 0) {
             throw new AmountNotChargeableException(
-                    "amount must be a whole number of points, was " + requested.toPlainString());
+                    "amount must be a whole number of points, was " + shown(requested));
         }
         if (requested.compareTo(BigDecimal.valueOf(maxCharge)) > 0) {
             throw new AmountNotChargeableException(
-                    "amount must be at most " + maxCharge + " per charge, was " + requested.toPlainString());
+                    "amount must be at most " + maxCharge + " per charge, was " + shown(requested));
         }
         return requested.longValueExact();
+    }
+
+    /**
+     * The requested amount as a refusal may quote it: plain while it is a modest number, else in scientific notation
+     * and cut, so that no amount can make a message large ({@code toPlainString()} of 1e999999999 fills the heap).
+     */
+    static String shown(BigDecimal requested) {
+        boolean modest = requested.scale() >= 0 && requested.scale() <= 20
+                && requested.precision() - requested.scale() <= 20;
+        String text = modest ? requested.toPlainString() : requested.toString();
+        return text.length() <= 40 ? text : text.substring(0, 39) + "\u2026";
     }
 
     /** Whether {@code amount} could ever be credited: no refund can give back more than a balance may hold. */

@@ -55,6 +55,14 @@ class PointLimitsTest {
                 .hasMessageStartingWith("amount must be at most 1000 per charge");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "-1e999999999", "1e-999999999", "1e10000000"})
+    void aRefusalOfAnAmountWithAHugeExponentIsShortAndQuick(String amount) {
+        assertThatThrownBy(() -> limits.chargeAmount(new BigDecimal(amount)))
+                .isInstanceOf(AmountNotChargeableException.class)
+                .satisfies(refusal -> assertThat(refusal.getMessage()).hasSizeLessThan(100));
+    }
+
     @Test
     void refundsAtMostWhatABalanceMayHold() {
         assertThat(limits.refundable(100_000)).isTrue();
