@@ -7,6 +7,7 @@ import dev.ticketing.gateway.BrokenHttpServer.Behaviour;
 import dev.ticketing.gateway.RawHttp;
 import dev.ticketing.gateway.RawHttp.Response;
 import dev.ticketing.gateway.TestHttpServer;
+import dev.ticketing.gateway.TestIssuer;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.testsupport.ServiceProcess;
 import java.io.ByteArrayOutputStream;
@@ -40,6 +41,9 @@ class HostileRequestsTest {
 
     private static final TestHttpServer SERVICES = TestHttpServer.echo();
     private static final BrokenHttpServer CONCERT = new BrokenHttpServer();
+    // the routes below need an access token, and a request without one is refused before its body is read
+    private static final TestIssuer ISSUER = TestIssuer.start();
+    private static final String BEARER = "Authorization: Bearer " + ISSUER.token(1) + "\r\n";
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -47,6 +51,8 @@ class HostileRequestsTest {
         registry.add("USER_POINT_URL", SERVICES::baseUrl);
         registry.add("PAYMENT_URL", SERVICES::baseUrl);
         registry.add("CONCERT_URL", CONCERT::baseUrl);
+        registry.add("AUTH_JWK_SET_URI", ISSUER::jwkSetUri);
+        registry.add("AUTH_ISSUER", () -> TestIssuer.ISSUER);
         registry.add("gateway.queue-token.queue-url", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
     }
 
@@ -54,6 +60,7 @@ class HostileRequestsTest {
     static void stopServers() {
         SERVICES.close();
         CONCERT.close();
+        ISSUER.close();
     }
 
     @LocalServerPort
@@ -82,7 +89,7 @@ class HostileRequestsTest {
     void aChunkedBodyOverTheLimitIsPayloadTooLarge() {
         byte[] chunk = ("{\"padding\":\"" + "x".repeat(16 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes(("POST /api/queue/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        request.writeBytes(("POST /api/queue/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + BEARER
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < 5; i++) {
@@ -100,7 +107,7 @@ class HostileRequestsTest {
     @Test
     void aChunkedBodyWithinTheLimitIsForwarded() {
         String body = "{\"userId\":1}";
-        Response response = send("POST /api/queue/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        Response response = send("POST /api/queue/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + BEARER
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
 
@@ -132,7 +139,8 @@ class HostileRequestsTest {
 
     @Test
     void oneHostHeaderPasses() {
-        Response response = send("GET /api/queue/tokens/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        Response response = send("GET /api/queue/tokens/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + BEARER
+                + "\r\n");
 
         assertThat(response.status()).as(response.head()).isEqualTo(200);
     }

@@ -1,12 +1,10 @@
 package dev.ticketing.queue.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 /**
  * The body of {@code POST /api/queue/tokens}: absent or {@code {}}. The token is issued for the authenticated user
- * ({@code X-User-Id}, set by the gateway from the access token); a {@code userId} sent by older clients is accepted and
- * ignored (docs/conventions.md); any other field is treated like an unknown field anywhere else (service-support).
+ * ({@code X-User-Id}, set by the gateway from the access token). A {@code userId} sent by older clients is read as
+ * strictly as any number (a whole {@code long}: no fraction, string or huge exponent) and then ignored
+ * (docs/conventions.md), so a malformed one is still a 400 rather than silently accepted.
  */
-@JsonIgnoreProperties(value = "userId")
-public record IssueTokenRequest() {
+public record IssueTokenRequest(Long userId) {
 }
