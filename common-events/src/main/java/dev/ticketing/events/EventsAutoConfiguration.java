@@ -128,6 +128,16 @@ public class EventsAutoConfiguration {
                     .description("Outbox events committed but not yet acknowledged by Kafka")
                     .register(registry);
         }
+
+        /** The other half of the outbox alert: a small backlog that does not move is as bad as a big one. */
+        @Bean
+        MeterBinder outboxOldestAgeGauge(OutboxRelay relay) {
+            return registry -> Gauge.builder("ticketing.outbox.oldest.age", relay,
+                            r -> r.oldestPendingAge().toMillis() / 1000.0)
+                    .baseUnit("seconds")
+                    .description("Age of the oldest outbox event not yet acknowledged by Kafka (0 when none)")
+                    .register(registry);
+        }
     }
 
     /** The outbox and inbox tables come with common-events, so every service migrates them the same way. */

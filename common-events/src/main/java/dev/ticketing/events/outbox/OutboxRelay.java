@@ -128,6 +128,17 @@ public class OutboxRelay implements SmartLifecycle {
         return count == null ? 0 : count;
     }
 
+    /** How long the oldest unpublished event has waited (zero when none waits): late events, not just many. */
+    public Duration oldestPendingAge() {
+        List<Timestamp> oldest = jdbc.queryForList(
+                "SELECT created_at FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT 1", Timestamp.class);
+        if (oldest.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration age = Duration.between(oldest.getFirst().toInstant(), clock.instant());
+        return age.isNegative() ? Duration.ZERO : age;
+    }
+
     private static void awaitAll(List<CompletableFuture<SendResult<String, String>>> acks, Duration timeout) {
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(timeout.toMillis(),
