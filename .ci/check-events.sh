@@ -20,23 +20,9 @@ step() { # step <title> <command...>
     if "$@"; then echo "check-events: ok   $title"; else failed=$((failed + 1)); echo "check-events: FAIL $title"; fi
 }
 
-install_validator() { # npm ci once per package-lock.json
-    local stamp="$validate/node_modules/.package-lock.sha256"
-    if [[ -f "$stamp" ]] && (cd "$validate" && sha256sum --check --status "$stamp"); then
-        return 0
-    fi
-    (cd "$validate" && npm ci --no-audit --no-fund --loglevel=error > "$out/npm-ci.log" 2>&1) \
-        || { cat "$out/npm-ci.log" >&2; return 1; }
-    (cd "$validate" && sha256sum package-lock.json > "$stamp")
-}
-
-run_tests() {
-    (cd "$validate" && node --test --test-reporter=spec > "$out/node-test.log" 2>&1)
-    local status=$?
-    grep -E '^(ℹ|✖)|^\s+✖' "$out/node-test.log" | grep -vE 'duration_ms|todo|cancelled|skipped' | sed 's/^/check-events:      /'
-    ((status == 0)) || sed -n '/failing tests:/,$p' "$out/node-test.log" | head -40 >&2
-    return $status
-}
+source "$root/.ci/node-checks.sh"
+install_validator() { npm_ci_once "$validate" "$out"; }
+run_tests() { node_tests "$validate" "$out" check-events; }
 
 if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2> /dev/null; then
     echo "check-events: Node.js >= 20 is needed" >&2

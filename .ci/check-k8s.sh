@@ -67,15 +67,8 @@ if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0
     failed=$((failed + 1)); failures+=("node"); finish
 fi
 
-install_validator() { # npm ci once per package-lock.json
-    local stamp="$validate/node_modules/.package-lock.sha256"
-    if [[ -f "$stamp" ]] && (cd "$validate" && sha256sum --check --status "$stamp"); then
-        return 0
-    fi
-    (cd "$validate" && npm ci --no-audit --no-fund --loglevel=error > "$out/npm-ci.log" 2>&1) \
-        || { cat "$out/npm-ci.log" >&2; return 1; }
-    (cd "$validate" && sha256sum package-lock.json > "$stamp")
-}
+source "$root/.ci/node-checks.sh"
+install_validator() { npm_ci_once "$validate" "$out"; }
 
 render() { # render <kustomization dir> <output file>
     local dir=$1 file=$2
@@ -131,13 +124,7 @@ promtool_rules() { # the alerts as rendered for production: promtool's syntax ch
 }
 step "promtool check rules + test rules (k8s/base/monitoring)" promtool_rules
 
-run_tests() {
-    (cd "$validate" && K8S_RENDERED_DIR="$out" node --test --test-reporter=spec > "$out/node-test.log" 2>&1)
-    local status=$?
-    grep -E '^(ℹ|✖)|^\s+✖' "$out/node-test.log" | grep -vE 'duration_ms|todo|cancelled|skipped' | sed 's/^/check-k8s:      /'
-    ((status == 0)) || sed -n '/failing tests:/,$p' "$out/node-test.log" | head -40 >&2
-    return $status
-}
+run_tests() { node_tests "$validate" "$out" check-k8s K8S_RENDERED_DIR="$out"; }
 step "the checks catch broken overlays (node --test k8s/validate)" run_tests
 
 echo "check-k8s: finished in $((SECONDS - started)) s"
