@@ -2,7 +2,8 @@
 // Validates common-events' AsyncAPI document offline: the AsyncAPI 3 parser (@asyncapi/parser: the specification's
 // JSON Schema, its Spectral rules, every $ref resolved, each payload checked as a draft-07 JSON Schema), then the
 // project's rules: one channel per topic of Topics.java (the dead-letter topics too), one message per event schema
-// file (schemas/<eventType>-<version>.json), whose name is the schema's eventType, and no schema file left out.
+// file (schemas/<eventType>-<version>.json), whose name is the schema's eventType, no schema file left out, and the
+// CloudEvents headers (ce_id, ce_source, ce_type, ce_specversion, ce_time) required on every event message.
 //
 //   node validate.js <asyncapi.yaml> <Topics.java>
 //
@@ -12,6 +13,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { Parser, fromFile, DiagnosticSeverity } = require('@asyncapi/parser');
+
+/** What OutboxRelay puts on every record (EventHeaders.java): the CloudEvents Kafka binding's required attributes. */
+const CLOUD_EVENTS_HEADERS = ['ce_id', 'ce_source', 'ce_type', 'ce_specversion', 'ce_time'];
 
 /** The topic names of Topics.java: the constants ending in EVENTS, and each with the dead-letter suffix. */
 function topicsOf(topicsFile) {
@@ -57,6 +61,12 @@ async function problemsOf(documentFile, topics) {
     const eventType = schema.properties?.eventType?.const;
     if (eventType !== name) problems.push(`message ${name}: its payload's eventType is ${eventType}, not ${name}`);
     if (!(schema.required || []).includes('eventId')) problems.push(`message ${name}: eventId is not required`);
+    const headers = message.headers()?.json() || {};
+    for (const attribute of CLOUD_EVENTS_HEADERS) {
+      if (!(headers.required || []).includes(attribute)) {
+        problems.push(`message ${name}: header ${attribute} (CloudEvents) is not required`);
+      }
+    }
   }
   for (const channel of document.channels().all().filter((c) => !c.address().endsWith('.dlt'))) {
     for (const message of channel.messages().all()) {

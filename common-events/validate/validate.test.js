@@ -71,3 +71,9 @@ test('a message whose schema is another event\'s is refused', async () => {
     "$ref: './schemas/SeatReleased-1.0.json'", "$ref: './schemas/SeatReserved-1.0.json'")),
   'message SeatReleased: its payload\'s eventType is SeatReserved');
 });
+
+test('an event message whose headers do not require a CloudEvents attribute is refused', async () => {
+  assertProblem(await problemsAfter((dir) => edit(path.join(dir, 'asyncapi.yaml'),
+    'required: [ce_id, ce_source, ce_type, ce_specversion, ce_time,', 'required: [ce_id, ce_source, ce_type, ce_time,')),
+  'message SeatReserved: header ce_specversion (CloudEvents) is not required');
+});

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -104,9 +105,11 @@ public class EventsAutoConfiguration {
         @ConditionalOnMissingBean
         OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                 KafkaTemplate<String, String> kafka, TraceContextCapture traceContext, OutboxProperties properties,
-                Clock clock) {
+                Clock clock, Environment environment) {
+            // ce_source of every record this service publishes: /ticketing/<spring.application.name>
+            String source = EventHeaders.sourceOf(environment.getProperty("spring.application.name", "application"));
             return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, traceContext, properties,
-                    clock);
+                    clock, source);
         }
 
         @Bean
