@@ -8,8 +8,12 @@
 #      services' env contract, ports, graceful shutdown; NetworkPolicies equal to the call graph; Kafka replication
 #      that fits the brokers and a topics Job that creates every topic of common-events; Redis AOF + noeviction;
 #      only /api of the gateway on the Ingress; no Secrets rendered in production;
-#   4. the checks' own tests (node --test), which break the overlays on purpose and expect each rule to catch it.
-# Exits non-zero when anything fails. Needs kubectl >= 1.21 (kustomize v4+) and Node >= 20 with npm.
+#      every service scraped by a ServiceMonitor, every alert with severity, summary and a runbook heading that exists
+#      in docs/runbooks.md, the Grafana dashboard's JSON;
+#   4. promtool check rules + promtool test rules on the PrometheusRule of the production overlay
+#      (k8s/base/monitoring/alerts.test.yaml; promtool from Debian's prometheus package);
+#   5. the checks' own tests (node --test), which break the overlays on purpose and expect each rule to catch it.
+# Exits non-zero when anything fails. Needs kubectl >= 1.21 (kustomize v4+), Node >= 20 with npm, and promtool.
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -63,15 +67,8 @@ if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0
     failed=$((failed + 1)); failures+=("node"); finish
 fi
 
-install_validator() { # npm ci once per package-lock.json
-    local stamp="$validate/node_modules/.package-lock.sha256"
-    if [[ -f "$stamp" ]] && (cd "$validate" && sha256sum --check --status "$stamp"); then
-        return 0
-    fi
-    (cd "$validate" && npm ci --no-audit --no-fund --loglevel=error > "$out/npm-ci.log" 2>&1) \
-        || { cat "$out/npm-ci.log" >&2; return 1; }
-    (cd "$validate" && sha256sum package-lock.json > "$stamp")
-}
+source "$root/.ci/node-checks.sh"
+install_validator() { npm_ci_once "$validate" "$out"; }
 
 render() { # render <kustomization dir> <output file>
     local dir=$1 file=$2
@@ -108,17 +105,26 @@ validate_overlays() {
     done
     ((${#args[@]})) || return 1
     node "$validate/validate.js" --secrets "$out/secrets.yaml" --pom "$root/pom.xml" \
-        --topics "$root/common-events/src/main/java/dev/ticketing/events/Topics.java" "${args[@]}"
+        --topics "$root/common-events/src/main/java/dev/ticketing/events/Topics.java" \
+        --runbooks "$root/docs/runbooks.md" "${args[@]}"
 }
 step "schema + unknown fields + project rules (${overlays[*]})" validate_overlays
 
-run_tests() {
-    (cd "$validate" && K8S_RENDERED_DIR="$out" node --test --test-reporter=spec > "$out/node-test.log" 2>&1)
-    local status=$?
-    grep -E '^(ℹ|✖)|^\s+✖' "$out/node-test.log" | grep -vE 'duration_ms|todo|cancelled|skipped' | sed 's/^/check-k8s:      /'
-    ((status == 0)) || sed -n '/failing tests:/,$p' "$out/node-test.log" | head -40 >&2
-    return $status
+promtool_rules() { # the alerts as rendered for production: promtool's syntax check and the unit tests
+    if ! command -v promtool > /dev/null; then
+        echo "check-k8s: promtool not found: install Debian's prometheus package (./bin/test does)" >&2
+        return 1
+    fi
+    local dir="$out/monitoring"
+    node "$validate/rule-files.js" "$out/production.yaml" "$dir" || return 1
+    cp "$k8s/base/monitoring/alerts.test.yaml" "$dir/"
+    promtool check rules "$dir"/*.rules.yaml > "$dir/check.log" 2>&1 || { cat "$dir/check.log" >&2; return 1; }
+    promtool test rules "$dir/alerts.test.yaml" > "$dir/test.log" 2>&1 || { cat "$dir/test.log" >&2; return 1; }
+    echo "check-k8s:      $(grep -o '[0-9]* rules found' "$dir/check.log"), $(grep -c '^  - name:' "$dir/alerts.test.yaml") unit tests passed"
 }
+step "promtool check rules + test rules (k8s/base/monitoring)" promtool_rules
+
+run_tests() { node_tests "$validate" "$out" check-k8s K8S_RENDERED_DIR="$out"; }
 step "the checks catch broken overlays (node --test k8s/validate)" run_tests
 
 echo "check-k8s: finished in $((SECONDS - started)) s"

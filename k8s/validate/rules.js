@@ -110,6 +110,7 @@ function durationSeconds(value) {
  *                        (production creates them out of band): their names and keys
  * @param options.projectVersion the Maven project version: the tag jib gives the images
  * @param options.topics  the event topics common-events defines
+ * @param options.runbookAnchors the heading anchors of docs/runbooks.md (alerts' runbook_url must hit one)
  */
 function checkRules(objects, options = {}) {
   const problems = [];
@@ -417,6 +418,52 @@ function checkRules(objects, options = {}) {
       fail('config', cm, 'local overlay without the demo profile');
     }
   }
+  // -- monitoring: every service scraped by a ServiceMonitor; every alert classified and with its runbook --
+  const services = byKind('Service');
+  for (const name of Object.keys(SERVICES)) {
+    const service = services.find((s) => s.metadata.name === name);
+    if (!service) continue;
+    const scraped = byKind('ServiceMonitor').some((m) => matches(m.spec.selector, service.metadata.labels || {})
+      && (m.spec.endpoints || []).some((e) => e.path === '/actuator/prometheus'
+        && (service.spec.ports || []).some((p) => p.name === e.port)));
+    if (!scraped) {
+      fail('monitoring', service, 'no ServiceMonitor scrapes /actuator/prometheus on a named port of this Service');
+    }
+  }
+  const severities = ['critical', 'warning', 'info'];
+  for (const rule of byKind('PrometheusRule')) {
+    for (const group of rule.spec.groups || []) {
+      for (const r of (group.rules || []).filter((x) => x.alert)) {
+        const where = `alert ${r.alert}`;
+        if (!severities.includes(r.labels?.severity)) fail('monitoring', rule, `${where} has no severity (${severities.join('/')})`);
+        if (!r.annotations?.summary) fail('monitoring', rule, `${where} has no summary`);
+        const runbook = /^docs\/runbooks\.md#([\w-]+)$/.exec(r.annotations?.runbook_url || '');
+        if (!runbook) {
+          fail('monitoring', rule, `${where} has no runbook_url docs/runbooks.md#<anchor>`);
+        } else if (options.runbookAnchors && !options.runbookAnchors.includes(runbook[1])) {
+          fail('monitoring', rule, `${where}: docs/runbooks.md has no heading #${runbook[1]}`);
+        }
+      }
+    }
+  }
+  for (const cm of [...configMaps.values()].filter((c) => c.metadata.labels?.grafana_dashboard)) {
+    for (const [file, text] of Object.entries(cm.data || {})) {
+      let dashboard;
+      try {
+        dashboard = JSON.parse(text);
+      } catch (error) {
+        fail('monitoring', cm, `${file} is not JSON: ${error.message}`);
+        continue;
+      }
+      if (!dashboard.uid || !dashboard.title) fail('monitoring', cm, `${file} has no uid or title`);
+      for (const panel of (dashboard.panels || []).filter((x) => x.type !== 'row')) {
+        if (!(panel.targets || []).length || panel.targets.some((t) => !t.expr)) {
+          fail('monitoring', cm, `${file}: panel "${panel.title}" has no query`);
+        }
+      }
+    }
+  }
+
   if (options.overlay === 'production' && secrets.size) {
     fail('secrets', null, `production renders Secret(s) ${[...secrets.keys()].join(', ')}: apply would overwrite the real ones`);
   }

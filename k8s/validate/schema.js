@@ -8,15 +8,25 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const MODELS_DIR = path.dirname(require.resolve('kubernetes-models/package.json'));
+// prometheus-operator's kinds (ServiceMonitor, PrometheusRule) come from their own package, generated from its CRDs;
+// 4.4.4 is the last release on @kubernetes-models/validate 4 (5.x and 6.x need Node >= 22).
+const CRD_MODELS_DIRS = {
+  'monitoring.coreos.com': path.dirname(require.resolve('@kubernetes-models/prometheus-operator/package.json')),
+};
 const NODE_MODULES = path.dirname(MODELS_DIR);
 const PRIMITIVES = new Set(['string', 'number', 'boolean', 'any', 'unknown', 'object', 'null', 'undefined']);
+
+/** The package directory whose models cover the group of apiVersion. */
+function modelsDir(apiVersion) {
+  return CRD_MODELS_DIRS[apiVersion.split('/')[0]] || MODELS_DIR;
+}
 
 /** The model class for apiVersion/kind, or null when kubernetes-models has none. */
 function modelFor(apiVersion, kind) {
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !/^[\w.\-/]+$/.test(apiVersion + kind)) {
     return null;
   }
-  const file = path.join(MODELS_DIR, apiVersion, `${kind}.js`);
+  const file = path.join(modelsDir(apiVersion), apiVersion, `${kind}.js`);
   if (!fs.existsSync(file)) {
     return null;
   }
@@ -163,7 +173,8 @@ function unknownFields(object) {
     return [];
   }
   const errors = [];
-  walk(object, { kind: 'ref', file: path.join(MODELS_DIR, object.apiVersion, `${object.kind}.d.ts`) }, '', errors);
+  const file = path.join(modelsDir(object.apiVersion), object.apiVersion, `${object.kind}.d.ts`);
+  walk(object, { kind: 'ref', file }, '', errors);
   return errors;
 }
 

@@ -2,7 +2,7 @@
 // Checks rendered overlays (kubectl kustomize output) offline: Kubernetes API schema, unknown fields, project rules.
 //
 //   node validate.js [--secrets <rendered base/secrets>] [--pom <pom.xml>] [--topics <Topics.java>]
-//                    <overlay>=<rendered.yaml> ...
+//                    [--runbooks <docs/runbooks.md>] <overlay>=<rendered.yaml> ...
 //
 // Prints every problem and one summary line per overlay; exits 1 when anything failed.
 
@@ -30,6 +30,13 @@ function eventTopics(topicsFile) {
   return [...source.matchAll(/public static final String [A-Z_]*EVENTS = "([^"]+)"/g)].map((m) => m[1]);
 }
 
+/** The heading anchors of a Markdown file, as GitHub makes them (lower case, punctuation dropped, spaces to -). */
+function headingAnchors(markdownFile) {
+  if (!markdownFile || !fs.existsSync(markdownFile)) return undefined;
+  return [...fs.readFileSync(markdownFile, 'utf8').matchAll(/^#{1,6}\s+(.+?)\s*$/gm)]
+    .map((m) => m[1].toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'));
+}
+
 /** Every problem of one rendered overlay: [{check, object, message}]. */
 function checkOverlay(objects, options) {
   const problems = [];
@@ -49,24 +56,28 @@ function main(argv) {
   let secretContract = [];
   let pom;
   let topics = [];
+  let runbookAnchors;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--secrets') secretContract = loadObjects(argv[++i]);
     else if (argv[i] === '--pom') pom = argv[++i];
     else if (argv[i] === '--topics') topics = eventTopics(argv[++i]);
+    else if (argv[i] === '--runbooks') runbookAnchors = headingAnchors(argv[++i]);
     else {
       const [name, file] = argv[i].split('=');
       overlays.push({ name, file });
     }
   }
   if (!overlays.length) {
-    console.error('usage: node validate.js [--secrets file] [--pom pom.xml] [--topics Topics.java] <overlay>=<file> ...');
+    console.error('usage: node validate.js [--secrets file] [--pom pom.xml] [--topics Topics.java] '
+      + '[--runbooks runbooks.md] <overlay>=<file> ...');
     return 2;
   }
   const version = projectVersion(pom);
   let failed = 0;
   for (const { name, file } of overlays) {
     const objects = loadObjects(file);
-    const problems = checkOverlay(objects, { overlay: name, secretContract, projectVersion: version, topics });
+    const problems = checkOverlay(objects, { overlay: name, secretContract, projectVersion: version, topics,
+      runbookAnchors });
     for (const p of problems) console.log(`  FAIL ${name}: [${p.check}] ${p.object}: ${p.message}`);
     const kinds = new Set(objects.map((o) => o.kind)).size;
     console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}: ${objects.length} objects of ${kinds} kinds, `
@@ -76,7 +87,7 @@ function main(argv) {
   return failed ? 1 : 0;
 }
 
-module.exports = { checkOverlay, loadObjects, projectVersion, eventTopics };
+module.exports = { checkOverlay, loadObjects, projectVersion, eventTopics, headingAnchors };
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));

@@ -8,11 +8,13 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const yaml = require('js-yaml');
-const { checkOverlay, projectVersion, eventTopics } = require('./validate.js');
+const { checkOverlay, projectVersion, eventTopics, headingAnchors } = require('./validate.js');
+const { ruleFiles } = require('./rule-files.js');
 
 const K8S = path.resolve(__dirname, '..');
 const VERSION = projectVersion(path.join(K8S, '..', 'pom.xml'));
 const TOPICS = eventTopics(path.join(K8S, '..', 'common-events/src/main/java/dev/ticketing/events/Topics.java'));
+const RUNBOOK_ANCHORS = headingAnchors(path.join(K8S, '..', 'docs', 'runbooks.md'));
 
 function render(dir) {
   const rendered = process.env.K8S_RENDERED_DIR && path.join(process.env.K8S_RENDERED_DIR, `${path.basename(dir)}.yaml`);
@@ -33,7 +35,8 @@ function overlay(name) {
 }
 
 function problems(name, objects, secretContract = rendered.secrets) {
-  return checkOverlay(objects, { overlay: name, secretContract, projectVersion: VERSION, topics: TOPICS });
+  return checkOverlay(objects, { overlay: name, secretContract, projectVersion: VERSION, topics: TOPICS,
+    runbookAnchors: RUNBOOK_ANCHORS });
 }
 
 function find(objects, kind, name) {
@@ -193,3 +196,106 @@ test('an autoscaled Deployment must not pin its replicas, and graceful shutdown 
   assertProblem(list, 'rule:availability', 'sets replicas although an HPA owns the count');
   assertProblem(list, 'rule:shutdown', 'terminationGracePeriodSeconds 30');
 });
+
+// ---- monitoring ----
+
+function alertRules(objects) {
+  return find(objects, 'PrometheusRule', 'ticketing-alerts').spec.groups.flatMap((g) => g.rules);
+}
+
+function alert(objects, name) {
+  const found = alertRules(objects).find((r) => r.alert === name);
+  assert.ok(found, `alert ${name}`);
+  return found;
+}
+
+test('a service nobody scrapes is refused: its ServiceMonitor deleted, or pointed at a port the Service lacks', () => {
+  const deleted = overlay('production').filter((o) => !(o.kind === 'ServiceMonitor' && o.metadata.name === 'queue-service'));
+  assertProblem(problems('production', deleted), 'rule:monitoring', 'no ServiceMonitor scrapes /actuator/prometheus');
+  const wrongPort = overlay('production');
+  find(wrongPort, 'ServiceMonitor', 'payment-service').spec.endpoints[0].port = 'metrics';
+  const list = problems('production', wrongPort);
+  assertProblem(list, 'rule:monitoring', 'no ServiceMonitor scrapes');
+  assert.ok(list.some((p) => p.object === 'Service/payment-service'));
+});
+
+test('an alert without severity, or whose runbook heading does not exist, is refused', () => {
+  const objects = overlay('production');
+  delete alert(objects, 'HoldsOverdue').labels.severity;
+  alert(objects, 'OutboxBacklog').annotations.runbook_url = 'docs/runbooks.md#outbox-backlog-typo';
+  delete alert(objects, 'CircuitBreakerOpen').annotations.runbook_url;
+  const list = problems('production', objects);
+  assertProblem(list, 'rule:monitoring', 'alert HoldsOverdue has no severity');
+  assertProblem(list, 'rule:monitoring', 'alert OutboxBacklog: docs/runbooks.md has no heading #outbox-backlog-typo');
+  assertProblem(list, 'rule:monitoring', 'alert CircuitBreakerOpen has no runbook_url');
+});
+
+test('every alert has its runbook heading, and the dashboard is JSON with a query in every panel', () => {
+  for (const r of alertRules(overlay('production'))) {
+    assert.ok(RUNBOOK_ANCHORS.includes(r.annotations.runbook_url.split('#')[1]), r.alert);
+  }
+  const objects = overlay('local');
+  const dashboard = find(objects, 'ConfigMap', 'grafana-dashboard-ticketing');
+  const json = JSON.parse(dashboard.data['opening-day.json']);
+  json.panels.find((p) => p.title === 'Holds/s').targets = [];
+  dashboard.data['opening-day.json'] = JSON.stringify(json);
+  assertProblem(problems('local', objects), 'rule:monitoring', 'panel "Holds/s" has no query');
+  dashboard.data['opening-day.json'] = '{"uid": ';
+  assertProblem(problems('local', objects), 'rule:monitoring', 'opening-day.json is not JSON');
+});
+
+const TESTS_FILE = path.join(K8S, 'base', 'monitoring', 'alerts.test.yaml');
+
+test('the promtool tests see every alert fire and stay quiet', () => {
+  const tests = yaml.load(fs.readFileSync(TESTS_FILE, 'utf8')).tests.flatMap((t) => t.alert_rule_test || []);
+  for (const r of alertRules(overlay('production'))) {
+    assert.ok(tests.some((t) => t.alertname === r.alert && (t.exp_alerts || []).length), `${r.alert} seen firing`);
+    assert.ok(tests.some((t) => t.alertname === r.alert && !(t.exp_alerts || []).length), `${r.alert} seen quiet`);
+  }
+});
+
+const promtool = (() => {
+  try {
+    execFileSync('promtool', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+function promtoolTest(groups) {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'alerts-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'ticketing-alerts.rules.yaml'), yaml.dump({ groups }, { lineWidth: -1 }));
+    fs.copyFileSync(TESTS_FILE, path.join(dir, 'alerts.test.yaml'));
+    execFileSync('promtool', ['test', 'rules', path.join(dir, 'alerts.test.yaml')], { encoding: 'utf8', stdio: 'pipe' });
+    return '';
+  } catch (error) {
+    return `${error.stdout || ''}${error.stderr || ''}` || String(error);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('promtool: the tests pass on the rules as shipped and fail on a raised threshold, a dropped for, a lost label',
+  { skip: !promtool && 'promtool not installed' }, () => {
+    const rules = ruleFiles(overlay('production'));
+    assert.equal(rules.length, 1);
+    assert.equal(promtoolTest(rules[0].groups), '');
+
+    const broken = (change) => {
+      const groups = structuredClone(rules[0].groups);
+      change(groups.flatMap((g) => g.rules));
+      return promtoolTest(groups);
+    };
+    const byName = (list, name) => list.find((r) => r.alert === name);
+    assert.match(broken((list) => { byName(list, 'OutboxBacklog').expr = 'max by (namespace, service) (ticketing_outbox_backlog) > 1000'; }),
+      /FAILED[\s\S]*OutboxBacklog/);
+    assert.match(broken((list) => { delete byName(list, 'HoldsOverdue').for; }), /FAILED[\s\S]*HoldsOverdue/);
+    assert.match(broken((list) => {
+      byName(list, 'GatewayErrorRatio').expr = byName(list, 'GatewayErrorRatio').expr.replaceAll(', uri!~"/actuator.*"', '');
+    }), /FAILED[\s\S]*GatewayErrorRatio/);
+    assert.match(broken((list) => {
+      byName(list, 'WaitingRoomStalled').expr = 'sum by (namespace) (increase(queue_admitted_total[10m])) == 0';
+    }), /FAILED[\s\S]*WaitingRoomStalled/);
+  });

@@ -25,6 +25,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
@@ -142,9 +143,11 @@ public class EventsAutoConfiguration {
         @ConditionalOnMissingBean
         OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                 KafkaTemplate<String, String> kafka, TraceContextCapture traceContext, OutboxProperties properties,
-                Clock clock) {
+                Clock clock, Environment environment) {
+            // ce_source of every record this service publishes: /ticketing/<spring.application.name>
+            String source = EventHeaders.sourceOf(environment.getProperty("spring.application.name", "application"));
             return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, traceContext, properties,
-                    clock);
+                    clock, source);
         }
 
         @Bean
@@ -164,6 +167,16 @@ public class EventsAutoConfiguration {
         MeterBinder outboxBacklogGauge(OutboxRelay relay) {
             return registry -> Gauge.builder("ticketing.outbox.backlog", relay, OutboxRelay::backlog)
                     .description("Outbox events committed but not yet acknowledged by Kafka")
+                    .register(registry);
+        }
+
+        /** The other half of the outbox alert: a small backlog that does not move is as bad as a big one. */
+        @Bean
+        MeterBinder outboxOldestAgeGauge(OutboxRelay relay) {
+            return registry -> Gauge.builder("ticketing.outbox.oldest.age", relay,
+                            r -> r.oldestPendingAge().toMillis() / 1000.0)
+                    .baseUnit("seconds")
+                    .description("Age of the oldest outbox event not yet acknowledged by Kafka (0 when none)")
                     .register(registry);
         }
     }

@@ -3,9 +3,12 @@ package dev.ticketing.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,5 +74,37 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.fromJson("[1,2]")).isInstanceOf(EventParseException.class);
         assertThatThrownBy(() -> EventCodec.fromJson("{\"eventType\":\"PaymentCompleted\",\"amount\":\"lots\"}"))
                 .isInstanceOf(EventParseException.class);
+    }
+
+    @Test
+    void aRecordsCloudEventIdIsTheEventsIdentityAndARecordWithoutItKeepsTheValuesOne() {
+        PaymentCompleted paid = PaymentCompleted.of(clock, 9, 1, 2, 5, 7);
+        String json = EventCodec.toJson(paid);
+        UUID cloudEventId = UUID.randomUUID();
+
+        assertThat(EventCodec.fromRecord(record(json, null))).contains(paid);
+        assertThat(EventCodec.fromRecord(record(json, paid.eventId().toString()))).contains(paid);
+        assertThat(EventCodec.fromRecord(record(json, cloudEventId.toString())).orElseThrow().eventId())
+                .isEqualTo(cloudEventId);
+        assertThatThrownBy(() -> EventCodec.fromRecord(record(json, "not-a-uuid")))
+                .isInstanceOf(EventParseException.class);
+    }
+
+    @Test
+    void cloudEventsTypeSourceAndTimeAreDerivedFromTheEvent() {
+        assertThat(EventHeaders.typeOf("SeatReserved", "1.0")).isEqualTo("dev.ticketing.SeatReserved.v1");
+        assertThat(EventHeaders.typeOf("SeatReserved", "2.3")).isEqualTo("dev.ticketing.SeatReserved.v2");
+        assertThat(EventHeaders.sourceOf("concert-service")).isEqualTo("/ticketing/concert-service");
+        assertThat(EventCodec.occurredAt(EventCodec.toJson(PaymentCompleted.of(clock, 9, 1, 2, 5, 7))))
+                .contains(clock.instant());
+        assertThat(EventCodec.occurredAt("{\"eventType\":\"SeatReserved\"}")).isEmpty();
+    }
+
+    private static ConsumerRecord<String, String> record(String value, String cloudEventId) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.PAYMENT_EVENTS, 0, 0, "9", value);
+        if (cloudEventId != null) {
+            record.headers().add(EventHeaders.CE_ID, cloudEventId.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 }

@@ -1,10 +1,12 @@
 package dev.ticketing.events.outbox;
 
+import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * connection drops, the database releases the lock and the next pass of another instance carries on: nothing stalls.
  * A batch is marked published only after Kafka acknowledged every record of it ({@code acks=all}); a failure rolls
  * the batch back and it is sent again later, which consumers absorb through their inbox.
+ *
+ * <p>Every record carries the CloudEvents attributes as headers ({@link EventHeaders}): {@code ce_id} the event id,
+ * {@code ce_source} this service, {@code ce_type} the event type and major version, {@code ce_time} when it
+ * occurred, and the writer's {@code traceparent} when it was traced.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -41,17 +47,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final TraceContextCapture traceContext;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final String source;
     private final AtomicBoolean passRequested = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
-            TraceContextCapture traceContext, OutboxProperties properties, Clock clock) {
+            TraceContextCapture traceContext, OutboxProperties properties, Clock clock, String source) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.traceContext = traceContext;
         this.properties = properties;
         this.clock = clock;
+        this.source = source;
     }
 
     /** Asks for a pass soon. Calls arriving while one is pending coalesce into it. */
@@ -88,11 +96,13 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<PendingEvent> batch = jdbc.query("""
-                    SELECT id, event_id, topic, message_key, event_type, schema_version, payload, trace_parent
+                    SELECT id, event_id, topic, message_key, event_type, schema_version, payload, trace_parent,
+                           created_at
                     FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?""",
                     (rs, i) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
                             rs.getString("message_key"), rs.getString("event_type"), rs.getString("schema_version"),
-                            rs.getString("payload"), rs.getString("trace_parent")),
+                            rs.getString("payload"), rs.getString("trace_parent"),
+                            rs.getTimestamp("created_at").toInstant()),
                     properties.batchSize());
             if (batch.isEmpty()) {
                 return 0;
@@ -100,7 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(batch.size());
             for (PendingEvent event : batch) {
                 acks.add(traceContext.inTraceOf(event.traceParent(), "outbox publish " + event.eventType(),
-                        () -> kafka.send(event.toRecord())));
+                        () -> kafka.send(event.toRecord(source))));
             }
             awaitAll(acks, properties.sendTimeout());
             Timestamp now = Timestamp.from(clock.instant());
@@ -126,6 +136,17 @@ public class OutboxRelay implements SmartLifecycle {
     public long backlog() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** How long the oldest unpublished event has waited (zero when none waits): late events, not just many. */
+    public Duration oldestPendingAge() {
+        List<Timestamp> oldest = jdbc.queryForList(
+                "SELECT created_at FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT 1", Timestamp.class);
+        if (oldest.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration age = Duration.between(oldest.getFirst().toInstant(), clock.instant());
+        return age.isNegative() ? Duration.ZERO : age;
     }
 
     private static void awaitAll(List<CompletableFuture<SendResult<String, String>>> acks, Duration timeout) {
@@ -191,14 +212,32 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record PendingEvent(long id, String eventId, String topic, String key, String eventType,
-            String schemaVersion, String payload, String traceParent) {
+            String schemaVersion, String payload, String traceParent, Instant createdAt) {
 
-        ProducerRecord<String, String> toRecord() {
+        ProducerRecord<String, String> toRecord(String source) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-            record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(EventHeaders.SCHEMA_VERSION, schemaVersion.getBytes(StandardCharsets.UTF_8));
+            // CloudEvents 1.0, Kafka binding, binary mode: the attributes as headers, the value is the data.
+            header(record, EventHeaders.CE_ID, eventId);
+            header(record, EventHeaders.CE_SOURCE, source);
+            header(record, EventHeaders.CE_TYPE, EventHeaders.typeOf(eventType, schemaVersion));
+            header(record, EventHeaders.CE_SPECVERSION, EventHeaders.SPEC_VERSION);
+            // The payload says when it happened; a row without occurredAt (none today) falls back to when it was
+            // written, which is the same commit.
+            header(record, EventHeaders.CE_TIME, EventCodec.occurredAt(payload).orElse(createdAt).toString());
+            header(record, EventHeaders.CONTENT_TYPE, EventHeaders.JSON);
+            header(record, EventHeaders.EVENT_ID, eventId);
+            header(record, EventHeaders.EVENT_TYPE, eventType);
+            header(record, EventHeaders.SCHEMA_VERSION, schemaVersion);
+            if (traceParent != null) {
+                // Where a tracer runs, the producer observation replaces it with the publication's own span, a
+                // child of this one (same trace id); without one, consumers still get the writer's context.
+                header(record, EventHeaders.TRACE_PARENT, traceParent);
+            }
             return record;
+        }
+
+        private static void header(ProducerRecord<String, String> record, String name, String value) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

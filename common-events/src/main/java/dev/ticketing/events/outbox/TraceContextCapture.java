@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 public class TraceContextCapture {
 
-    static final String TRACE_PARENT = "traceparent";
+    static final String TRACE_PARENT = dev.ticketing.events.EventHeaders.TRACE_PARENT;
 
     private final Tracer tracer;
     private final Propagator propagator;

@@ -35,7 +35,7 @@ public class AppliedEventsListener {
 
     @KafkaListener(topics = Topics.RESERVATION_EVENTS)
     void on(ConsumerRecord<String, String> record) {
-        EventCodec.fromJson(record.value()).ifPresent(event -> transaction.executeWithoutResult(status -> {
+        EventCodec.fromRecord(record).ifPresent(event -> transaction.executeWithoutResult(status -> {
             if (event instanceof SeatReserved reserved && inbox.firstDelivery(CONSUMER, reserved.eventId())) {
                 jdbc.update("INSERT INTO applied_event (event_id, reservation_id, seq) VALUES (?, ?, ?)",
                         reserved.eventId().toString(), reserved.reservationId(), reserved.seatNumber());

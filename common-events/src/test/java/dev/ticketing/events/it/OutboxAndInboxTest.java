@@ -120,7 +120,7 @@ class OutboxAndInboxTest {
     void twoRelaysOverTheSameOutboxPublishEachRowOnce() {
         OutboxRelay second = new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka,
                 TraceContextCapture.none(), new OutboxProperties(Duration.ofHours(1), 20, Duration.ofSeconds(15),
-                        Duration.ofDays(1), Duration.ofHours(1)), clock);
+                        Duration.ofDays(1), Duration.ofHours(1)), clock, EventHeaders.sourceOf("events-test"));
         int events = 300;
         AtomicBoolean writing = new AtomicBoolean(true);
         // Writers commit while both relays (this context's and a second instance) drain the same table in a loop.

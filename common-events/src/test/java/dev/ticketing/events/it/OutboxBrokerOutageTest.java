@@ -60,6 +60,7 @@ class OutboxBrokerOutageTest {
             }
         }
         assertThat(relay.backlog()).isEqualTo(keys * perKey);
+        assertThat(relay.oldestPendingAge()).isPositive();
 
         broker.restart();
 
@@ -67,6 +68,7 @@ class OutboxBrokerOutageTest {
                 .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM applied_event WHERE reservation_id >= 10",
                         Long.class) == keys * perKey);
         await().atMost(Duration.ofSeconds(10)).until(() -> relay.backlog() == 0);
+        assertThat(relay.oldestPendingAge()).isZero();
         List<Map<String, Object>> applied = jdbc.queryForList(
                 "SELECT reservation_id, seq, event_id FROM applied_event WHERE reservation_id >= 10 ORDER BY id");
         assertThat(applied.stream().map(row -> row.get("event_id")).distinct()).hasSize(keys * perKey);

@@ -23,7 +23,7 @@ class PaymentEventsListener {
 
     @KafkaListener(topics = Topics.PAYMENT_EVENTS, groupId = "concert-service")
     void on(ConsumerRecord<String, String> record) {
-        EventCodec.fromJson(record.value()).ifPresent(event -> {
+        EventCodec.fromRecord(record).ifPresent(event -> {
             if (event instanceof PaymentCompleted completed) {
                 confirmPaidReservation.on(completed);
             }

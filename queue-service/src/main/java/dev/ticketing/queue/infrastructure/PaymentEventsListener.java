@@ -33,7 +33,7 @@ public class PaymentEventsListener {
     @KafkaListener(topics = Topics.PAYMENT_EVENTS, groupId = GROUP,
             autoStartup = "${ticketing.queue.consume-payment-events:true}")
     public void onPaymentEvent(ConsumerRecord<String, String> record) {
-        EventCodec.fromJson(record.value()).ifPresent(event -> {
+        EventCodec.fromRecord(record).ifPresent(event -> {
             if (event instanceof PaymentCompleted paid) {
                 QueueStore.PaymentExpiry outcome = queue.expireOnPayment(paid.eventId(), paid.userId(),
                         paid.occurredAt());

@@ -19,6 +19,6 @@ class ReservationEventsListener {
 
     @KafkaListener(topics = Topics.RESERVATION_EVENTS)
     void on(ConsumerRecord<String, String> record) {
-        EventCodec.fromJson(record.value()).ifPresent(applyReservationEvent::apply);
+        EventCodec.fromRecord(record).ifPresent(applyReservationEvent::apply);
     }
 }
