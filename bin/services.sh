@@ -18,9 +18,12 @@ start_service() { # name
     *) profiles="${SPRING_PROFILES_ACTIVE:-default}" ;;
   esac
   say "Starting $name on :$port (profiles: $profiles)"
+  local -a keys=()   # an AUTH_SIGNING_* already set in the environment wins
+  [ "$name" = user-point-service ] && [ -z "${AUTH_SIGNING_KEY_ID:-}" ] && signing_key id >/dev/null && keys=(AUTH_SIGNING_KEY_ID="$(signing_key id)" \
+    AUTH_SIGNING_PUBLIC_KEY="$(signing_key public)" AUTH_SIGNING_PRIVATE_KEY="$(signing_key private)")
   # Heap as a share of the machine, like the containers. SERVICE_JIT_OPTS: by default a C1-only JIT keeps five JVMs
   # light on a laptop (less compiling, less memory); bin/load-test sets it empty for the images' full tiered JIT.
-  SPRING_PROFILES_ACTIVE="$profiles" PORT="$port" nohup "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=5 \
+  env "${keys[@]}" SPRING_PROFILES_ACTIVE="$profiles" PORT="$port" nohup "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=5 \
     ${SERVICE_JIT_OPTS--XX:TieredStopAtLevel=1} -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-} -jar "$jar" \
     >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$PID_DIR/$name.pid"
@@ -49,6 +52,16 @@ wait_healthy() { # seconds; waits for every service's readiness, printing progre
     fi
     sleep 2
   done
+}
+
+signing_key() { # id|public|private: user-point-service's token signing key, an EC P-256 pair made once (git-ignored)
+  local dir="$STATE_DIR/keys"
+  if [ ! -s "$dir/signing.key.pem" ]; then
+    (umask 077 && mkdir -p "$dir" && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 \
+      -out "$dir/signing.key.pem" && openssl pkey -in "$dir/signing.key.pem" -pubout -out "$dir/signing.pub.pem" \
+      && echo "local-$(date -u +%Y%m%d%H%M%S)" >"$dir/signing.id") >/dev/null || die "Cannot make $dir/signing.key.pem"
+  fi
+  case "$1" in id) cat "$dir/signing.id" ;; public) cat "$dir/signing.pub.pem" ;; private) cat "$dir/signing.key.pem" ;; esac
 }
 
 stop_service() { # name

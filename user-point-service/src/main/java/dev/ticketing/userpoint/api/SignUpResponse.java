@@ -1,0 +1,4 @@
+package dev.ticketing.userpoint.api;
+
+record SignUpResponse(long userId, String username) {
+}
