@@ -10,6 +10,9 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -19,8 +22,9 @@ import java.util.Base64;
 /**
  * The local issuer's own signing key, so a test can make tokens that only differ from genuine ones in one claim
  * (expired, another {@code iss}): proof that the gateway checks the claims and not only the signature. The key is
- * the one the locally started user-point-service signs with (see {@link #privateKeyPem()}); it is matched to the
- * published JWKS by its public part, and the token names it by its published {@code kid}.
+ * the one the locally started user-point-service signs with: {@code AUTH_SIGNING_PRIVATE_KEY} when the tests run with
+ * it set, else the key bin/services.sh made once under the state folder ({@code .infra/keys/signing.key.pem}). It
+ * is matched to the published JWKS by its public part, and the token names it by its published {@code kid}.
  */
 final class IssuerKey {
 
@@ -76,6 +80,16 @@ final class IssuerKey {
     }
 
     private static String privateKeyPem() {
-        throw new UnsupportedOperationException("where the local issuer keeps its key");
+        String configured = System.getenv("AUTH_SIGNING_PRIVATE_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = LocalSystem.stateDir().resolve("keys/signing.key.pem");
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("No AUTH_SIGNING_PRIVATE_KEY and no " + file
+                    + ": the system tests forge expired and other-issuer tokens with the local issuer's key", e);
+        }
     }
 }
