@@ -83,7 +83,7 @@ function handleError(error) {
     return;
   }
   if (error.status === 401 && LOGIN_REFUSED.includes(error.code)) {
-    showLogin(`${error.message} Log in again to continue: your place in line is kept.`);
+    showLogin(`${error.message} Log in again to continue${session.token ? ': your place in line is kept' : ''}.`);
     return;
   }
   if (error.code === 'TOKEN_NOT_YOURS') {
