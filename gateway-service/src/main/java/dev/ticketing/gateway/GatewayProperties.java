@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The gateway's own tunables ({@code gateway.*} in application.yml, each overridable by environment). */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress clientAddress) {
+public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress clientAddress, Auth auth) {
 
     /**
      * How tokens are checked with queue-service.
@@ -57,5 +57,20 @@ public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress 
      * trust more hops than there are proxies: a client could then choose its own address.
      */
     public record ClientAddress(int trustedProxyHops) {
+    }
+
+    /**
+     * How the identity provider's signing keys (its JWKS) are kept. The URI and the issuer are Spring's own keys,
+     * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} / {@code issuer-uri}.
+     *
+     * @param jwkSetCacheTtl how long a fetched key set is used before it is fetched again; a key the provider stops
+     *     publishing is refused at most this long after
+     * @param jwkSetRefreshMinInterval a token with a {@code kid} the cached set does not have makes the gateway fetch
+     *     the set again, at most once per this interval (a flood of made-up key ids cannot flood the provider)
+     * @param jwkSetTimeout one fetch of the key set (or of the discovery document)
+     * @param clockSkew tolerance on {@code exp}/{@code nbf} between the provider's clock and ours
+     */
+    public record Auth(Duration jwkSetCacheTtl, Duration jwkSetRefreshMinInterval, Duration jwkSetTimeout,
+            Duration clockSkew) {
     }
 }

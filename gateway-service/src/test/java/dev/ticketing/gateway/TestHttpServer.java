@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,6 +27,7 @@ public final class TestHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger requests = new AtomicInteger();
 
     private TestHttpServer(HttpHandler handler) {
         try {
@@ -33,7 +35,10 @@ public final class TestHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", handler);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            handler.handle(exchange);
+        });
         server.setExecutor(threads);
         server.start();
     }
@@ -77,6 +82,15 @@ public final class TestHttpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How many requests reached this server since it started or since {@link #resetRequests()}. */
+    public int requests() {
+        return requests.get();
+    }
+
+    public void resetRequests() {
+        requests.set(0);
     }
 
     public String baseUrl() {

@@ -10,7 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Rate-limit key: the client's address (see {@link GatewayProperties.ClientAddress}), under this app's Redis prefix. */
+/**
+ * Rate-limit key: the client's address (see {@link GatewayProperties.ClientAddress}), under this app's Redis prefix.
+ * Token issuance stays limited per address, not per user: asking again hands a user back the same live token, so a
+ * per-user limit would protect nothing, while one address creating many accounts (sign-up is public) is what a limit
+ * has to slow down.
+ */
 @Component("clientAddressKeyResolver")
 public class ClientAddressKeyResolver implements KeyResolver {
 
@@ -27,9 +32,13 @@ public class ClientAddressKeyResolver implements KeyResolver {
 
     @Override
     public Mono<String> resolve(ServerWebExchange exchange) {
+        return Mono.just(keyPrefix + "client:" + clientAddress(exchange));
+    }
+
+    /** The client's IP address as this gateway trusts it; sent downstream as {@code X-Client-Address}. */
+    public String clientAddress(ServerWebExchange exchange) {
         InetSocketAddress address = addresses.resolve(exchange);
-        String client = address == null ? "unknown"
+        return address == null ? "unknown"
                 : address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
-        return Mono.just(keyPrefix + "client:" + client);
     }
 }

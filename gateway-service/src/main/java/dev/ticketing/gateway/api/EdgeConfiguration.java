@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -28,11 +29,11 @@ public class EdgeConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(properties.cors().allowedOriginPatterns());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of(QueueTokenGatewayFilterFactory.QUEUE_TOKEN, "Idempotency-Key", "Content-Type",
-                RequestIdFilter.REQUEST_ID));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, QueueTokenGatewayFilterFactory.QUEUE_TOKEN,
+                "Idempotency-Key", "Content-Type", RequestIdFilter.REQUEST_ID));
         cors.setExposedHeaders(List.of("Retry-After", RequestIdFilter.REQUEST_ID, "Location",
-                "X-RateLimit-Remaining"));
-        // the queue token travels in a header, never in a cookie
+                "X-RateLimit-Remaining", HttpHeaders.WWW_AUTHENTICATE));
+        // the access and queue tokens travel in headers, never in cookies
         cors.setAllowCredentials(false);
         cors.setMaxAge(properties.cors().maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -3,6 +3,10 @@ package dev.ticketing.gateway.api;
 /** The codes the gateway answers with (docs/conventions.md). */
 final class ErrorCodes {
 
+    static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    static final String ACCESS_TOKEN_INVALID = "ACCESS_TOKEN_INVALID";
+    static final String ACCESS_DENIED = "ACCESS_DENIED";
+    static final String TOKEN_NOT_YOURS = "TOKEN_NOT_YOURS";
     static final String TOKEN_INVALID = "TOKEN_INVALID";
     static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
     static final String TOKEN_WAITING = "TOKEN_WAITING";

@@ -27,8 +27,12 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
     }
 
     public Problem withRetryAfterSeconds(long seconds) {
+        return withHeader("Retry-After", Long.toString(seconds));
+    }
+
+    public Problem withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
-        more.put("Retry-After", Long.toString(seconds));
+        more.put(name, value);
         return new Problem(status, code, detail, properties, more);
     }
 

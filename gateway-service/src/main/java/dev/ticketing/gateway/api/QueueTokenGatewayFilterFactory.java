@@ -4,6 +4,7 @@ import dev.ticketing.gateway.application.TokenGate;
 import dev.ticketing.gateway.domain.RouteAccess;
 import dev.ticketing.gateway.domain.Verdict;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -15,8 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Route filter {@code QueueToken=ACTIVE_ONLY} / {@code QueueToken=WAITING_OR_ACTIVE}: checks {@code X-Queue-Token}
- * with queue-service and, when admitted, forwards the request as the token's user. Any client-sent
- * {@code X-User-Id} is dropped whatever its letter case, so no client can act as another user.
+ * with queue-service and, when admitted and the token is the access token's user's, forwards the request as that
+ * user; another user's queue token is 403 {@code TOKEN_NOT_YOURS} and nothing is forwarded. A client-sent
+ * {@code X-User-Id} never gets through ({@link IdentityHeadersFilter}).
  */
 @Component
 public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<QueueTokenGatewayFilterFactory.Config> {
@@ -59,13 +61,24 @@ public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory
     @Override
     public GatewayFilter apply(Config config) {
         RouteAccess access = config.getAccess();
-        return (exchange, chain) -> gate.check(exchange.getRequest().getHeaders().getFirst(QUEUE_TOKEN), access)
-                .flatMap(verdict -> answer(exchange, chain, verdict));
+        return (exchange, chain) -> IdentityHeadersFilter.authenticatedUser(exchange)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> user.isEmpty()
+                        // the security chain lets no /api request through without a token; this is a second lock
+                        ? problems.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
+                                "This request needs an access token"))
+                        : gate.check(exchange.getRequest().getHeaders().getFirst(QUEUE_TOKEN), access,
+                                        Long.parseLong(user.get()))
+                                .flatMap(verdict -> answer(exchange, chain, verdict)));
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, GatewayFilterChain chain, Verdict verdict) {
         return switch (verdict) {
             case Verdict.Admitted admitted -> chain.filter(asUser(exchange, admitted.userId()));
+            // a queue token is a place in line of one user: another user's access token cannot use it
+            case Verdict.NotYours notYours -> problems.write(exchange, Problem.of(HttpStatus.FORBIDDEN,
+                    ErrorCodes.TOKEN_NOT_YOURS, "This queue token belongs to another user"));
             case Verdict.TokenInvalid invalid -> problems.write(exchange,
                     Problem.of(HttpStatus.UNAUTHORIZED, ErrorCodes.TOKEN_INVALID, invalid.reason()));
             case Verdict.TokenExpired expired -> problems.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED,

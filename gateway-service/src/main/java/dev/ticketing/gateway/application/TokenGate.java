@@ -20,20 +20,23 @@ public class TokenGate {
         this.clock = clock;
     }
 
-    /** Never fails: an unreachable queue-service is the verdict {@link Verdict.Unverifiable}. */
-    public Mono<Verdict> check(String tokenHeader, RouteAccess access) {
+    /**
+     * Whether {@code caller} (the authenticated user) may pass with this token. Never fails: an unreachable
+     * queue-service is the verdict {@link Verdict.Unverifiable}.
+     */
+    public Mono<Verdict> check(String tokenHeader, RouteAccess access, long caller) {
         Optional<Verdict> byHeader = AdmissionPolicy.judgeHeader(tokenHeader);
         if (byHeader.isPresent()) {
             return Mono.just(byHeader.get());
         }
         Optional<Verdict.Admitted> cached = cache.find(tokenHeader, clock.instant());
         if (cached.isPresent()) {
-            return Mono.just(cached.get());
+            return Mono.just(cached.get().userId() == caller ? cached.get() : new Verdict.NotYours());
         }
         return directory.find(tokenHeader)
                 .map(state -> {
                     var now = clock.instant();
-                    Verdict verdict = AdmissionPolicy.judge(state, access, now);
+                    Verdict verdict = AdmissionPolicy.judge(state, access, caller, now);
                     if (verdict instanceof Verdict.Admitted admitted) {
                         cache.remember(tokenHeader, admitted, now);
                     }

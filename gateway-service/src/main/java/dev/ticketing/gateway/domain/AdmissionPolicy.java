@@ -33,14 +33,20 @@ public final class AdmissionPolicy {
         return Optional.empty();
     }
 
-    /** {@code state} is empty when queue-service does not know the token. */
-    public static Verdict judge(Optional<TokenState> state, RouteAccess access, Instant now) {
+    /**
+     * {@code state} is empty when queue-service does not know the token; {@code caller} is the authenticated user.
+     * A token of another user is refused before its state is looked at, so its position or expiry is never told.
+     */
+    public static Verdict judge(Optional<TokenState> state, RouteAccess access, long caller, Instant now) {
         if (state.isEmpty()) {
             return new Verdict.TokenInvalid("Unknown queue token");
         }
         TokenState token = state.get();
         if (token.userId() <= 0) {
             return new Verdict.TokenInvalid("The queue token is not bound to a user");
+        }
+        if (token.userId() != caller) {
+            return new Verdict.NotYours();
         }
         return switch (token.status()) {
             case EXPIRED -> new Verdict.TokenExpired();

@@ -16,6 +16,10 @@ public sealed interface Verdict {
     record TokenExpired() implements Verdict {
     }
 
+    /** The token is another user's than the caller's (whatever its state, which is not told). */
+    record NotYours() implements Verdict {
+    }
+
     /** A waiting token on a route that needs an active one: the client polls again later. */
     record StillWaiting(long position, long estimatedWaitSeconds) implements Verdict {
     }

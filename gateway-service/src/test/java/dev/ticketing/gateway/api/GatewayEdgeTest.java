@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.gateway.RawHttp;
 import dev.ticketing.gateway.TestHttpServer;
+import dev.ticketing.gateway.TestIssuer;
 import dev.ticketing.gateway.infrastructure.QueueTokenClient;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The gateway's edge behaviour over real HTTP: routing, the problem format of its own errors, identity and request-id
  * headers, CORS, OpenAPI aggregation, and what happens when queue-service is slow or failing. Every service URL points
  * at an echo server (what the gateway forwards is visible); token validation points at a server whose answers each
- * test chooses (slow, failing, "unknown token").
+ * test chooses (slow, failing, "unknown token"). Every request carries user 1's access token (signed by a
+ * {@link TestIssuer}); {@link AccessTokenTest} covers requests without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.queue-token.breaker.window=60s",
@@ -52,6 +54,8 @@ class GatewayEdgeTest {
 
     enum QueueBehaviour { UNKNOWN_TOKEN, UNKNOWN_TOKEN_AFTER_A_PAUSE, SLOW, BROKEN }
 
+    private static final TestIssuer ISSUER = TestIssuer.start();
+    private static final String ACCESS_TOKEN = ISSUER.token(1);
     private static final TestHttpServer SERVICES = TestHttpServer.echo();
     private static final AtomicInteger QUEUE_CALLS = new AtomicInteger();
     private static volatile QueueBehaviour queueBehaviour = QueueBehaviour.UNKNOWN_TOKEN;
@@ -76,6 +80,8 @@ class GatewayEdgeTest {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("AUTH_JWK_SET_URI", ISSUER::jwkSetUri);
+        registry.add("AUTH_ISSUER", () -> TestIssuer.ISSUER);
         registry.add("QUEUE_URL", SERVICES::baseUrl);
         registry.add("CONCERT_URL", SERVICES::baseUrl);
         registry.add("USER_POINT_URL", SERVICES::baseUrl);
@@ -87,6 +93,7 @@ class GatewayEdgeTest {
     static void stopServers() {
         SERVICES.close();
         QUEUE_VALIDATION.close();
+        ISSUER.close();
     }
 
     @LocalServerPort
@@ -101,6 +108,7 @@ class GatewayEdgeTest {
     @BeforeEach
     void setUp() {
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ACCESS_TOKEN)
                 .responseTimeout(Duration.ofSeconds(20)).build();
         queueBehaviour = QueueBehaviour.UNKNOWN_TOKEN;
         breaker().reset();
@@ -135,14 +143,16 @@ class GatewayEdgeTest {
     }
 
     @Test
-    void queueRouteDropsAClientUserIdInEveryLetterCaseAndKeepsTheToken() {
+    void queueRouteReplacesAClientUserIdInEveryLetterCaseAndKeepsTheToken() {
         RawHttp.Response response = RawHttp.send(port, "GET /api/queue/tokens/me HTTP/1.1",
+                "Authorization: Bearer " + ACCESS_TOKEN,
                 "X-User-Id: 7", "x-user-id: 8", "X-USER-ID: 9", "X-Queue-Token: " + WELL_FORMED_TOKEN);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode received = json.readTree(response.body());
         assertThat(received.get("path").asString()).isEqualTo("/api/queue/tokens/me");
-        assertThat(received.get("headers").has("x-user-id")).isFalse();
+        assertThat(received.get("headers").get("x-user-id").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("1");
         assertThat(received.get("headers").get("x-queue-token").get(0).asString()).isEqualTo(WELL_FORMED_TOKEN);
     }
 
@@ -217,7 +227,8 @@ class GatewayEdgeTest {
     void missingOrMalformedTokenIsRefusedWithoutAskingQueueService() {
         assertThat(problem(http.get().uri("/api/concerts").exchange(), 401).get("code").asString())
                 .isEqualTo("TOKEN_INVALID");
-        RawHttp.Response blank = RawHttp.send(port, "GET /api/concerts HTTP/1.1", "X-Queue-Token:    ");
+        RawHttp.Response blank = RawHttp.send(port, "GET /api/concerts HTTP/1.1",
+                "Authorization: Bearer " + ACCESS_TOKEN, "X-Queue-Token:    ");
         assertThat(blank.status()).isEqualTo(401);
         assertThat(blank.body()).contains("\"code\":\"TOKEN_INVALID\"");
         for (String garbage : List.of("", "short", "A".repeat(201), "AAAAAAAAAAAAAAAAAAAAAAAA/../../actuator",
@@ -246,7 +257,8 @@ class GatewayEdgeTest {
         queueBehaviour = QueueBehaviour.UNKNOWN_TOKEN_AFTER_A_PAUSE;
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/concerts"))
-                .header("X-Queue-Token", WELL_FORMED_TOKEN).timeout(Duration.ofSeconds(20)).build();
+                .header("X-Queue-Token", WELL_FORMED_TOKEN).header("Authorization", "Bearer " + ACCESS_TOKEN)
+                .timeout(Duration.ofSeconds(20)).build();
 
         List<Race.Outcome<Integer>> outcomes = Race.run(60, i -> () ->
                 client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.gateway.RawHttp;
 import dev.ticketing.gateway.TestHttpServer;
+import dev.ticketing.gateway.TestIssuer;
 import dev.ticketing.testsupport.InfrastructureLocator;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.testsupport.ServiceProcess;
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The token check against the real queue-service (its own JVM on real Redis, with a real user-point-service for the
  * user check), for every class of route. The services behind the protected routes are an echo server, so what
- * reaches a service (above all {@code X-User-Id}) is visible.
+ * reaches a service (above all {@code X-User-Id}) is visible. Requests carry the access token of the queue token's
+ * user (signed by a {@link TestIssuer}) unless a test says otherwise.
  *
  * <p>queue-service admits one user at a time here, every 200 ms, for 15 s: user 1 is ACTIVE and user 2 WAITING at the
  * start; once user 1's token runs out it is EXPIRED and user 2 is admitted. The methods run in that order, and the
@@ -65,6 +67,7 @@ class TokenAdmissionTest {
     record Request(HttpMethod method, String path) {
     }
 
+    private static final TestIssuer ISSUER = TestIssuer.start();
     private static final TestHttpServer SERVICES = TestHttpServer.echo();
     private static TestDatabase userPointDatabase;
     private static ServiceProcess userPoint;
@@ -76,6 +79,8 @@ class TokenAdmissionTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("AUTH_JWK_SET_URI", ISSUER::jwkSetUri);
+        registry.add("AUTH_ISSUER", () -> TestIssuer.ISSUER);
         registry.add("QUEUE_URL", TokenAdmissionTest::startQueueService);
         registry.add("CONCERT_URL", SERVICES::baseUrl);
         registry.add("PAYMENT_URL", SERVICES::baseUrl);
@@ -125,7 +130,7 @@ class TokenAdmissionTest {
         if (servicesStarted != null) {
             servicesStarted.exceptionally(failure -> null).join();
         }
-        for (AutoCloseable resource : new AutoCloseable[] {queue, userPoint, userPointDatabase, SERVICES}) {
+        for (AutoCloseable resource : new AutoCloseable[] {queue, userPoint, userPointDatabase, SERVICES, ISSUER}) {
             try {
                 if (resource != null) {
                     resource.close();
@@ -147,6 +152,7 @@ class TokenAdmissionTest {
     @BeforeEach
     void setUp() {
         servicesStarted.join();
+        SERVICES.resetRequests();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
         queueDirect = WebTestClient.bindToServer().baseUrl(queue.baseUrl())
@@ -210,12 +216,58 @@ class TokenAdmissionTest {
     }
 
     @Test
+    @Order(1)
+    void anotherUsersQueueTokenIsRefusedOnEveryProtectedRouteAndItsStateIsNotTold() {
+        assertStillActive(activeToken);
+        for (Request request : all()) {
+            assertProblem(send(request, activeToken, 2), 403, "TOKEN_NOT_YOURS", request);
+            assertProblem(send(request, waitingToken, 1), 403, "TOKEN_NOT_YOURS", request);
+        }
+        // queue-service answers /tokens/me itself, for the user of the access token
+        EntityExchangeResult<byte[]> status = http.get().uri("/api/queue/tokens/me")
+                .header("Authorization", "Bearer " + ISSUER.token(2)).header("X-Queue-Token", activeToken)
+                .exchange().expectBody().returnResult();
+        assertProblem(status, 403, "TOKEN_NOT_YOURS", new Request(HttpMethod.GET, "/api/queue/tokens/me"));
+        assertThat(new String(status.getResponseBody())).doesNotContain(activeToken).doesNotContain("ACTIVE");
+        assertThat(SERVICES.requests()).as("requests that reached a service").isZero();
+    }
+
+    @Test
+    @Order(1)
+    void queueTokenWithoutAnAccessTokenIsUnauthenticated() {
+        for (Request request : all()) {
+            EntityExchangeResult<byte[]> result = http.method(request.method()).uri(request.path())
+                    .header("X-Queue-Token", activeToken).exchange().expectBody().returnResult();
+            assertProblem(result, 401, "UNAUTHENTICATED", request);
+        }
+        assertThat(SERVICES.requests()).as("requests that reached a service").isZero();
+    }
+
+    @Test
+    @Order(2)
+    void issuanceThroughTheGatewayIsForTheAccessTokensUserWhateverTheBodySays() {
+        // user 2 names user 1 (who holds the ACTIVE token): user 2 gets their own waiting token back
+        EntityExchangeResult<byte[]> asked = http.post().uri("/api/queue/tokens")
+                .header("Authorization", "Bearer " + ISSUER.token(2)).header("X-Forwarded-For", "203.0.113.50")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("userId", 1)).exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+        JsonNode token = json.readTree(asked.getResponseBody());
+        assertThat(token.get("userId").asLong()).isEqualTo(2);
+        assertThat(token.get("token").asString()).isEqualTo(waitingToken).isNotEqualTo(activeToken);
+        // no body at all: a new place for user 5
+        http.post().uri("/api/queue/tokens").header("Authorization", "Bearer " + ISSUER.token(5))
+                .header("X-Forwarded-For", "203.0.113.51").exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.userId").isEqualTo(5).jsonPath("$.status").isEqualTo("WAITING");
+    }
+
+    @Test
     @Order(2)
     void forgedUserIdNeverReachesAService() {
         assertStillActive(activeToken);
         for (Request request : all()) {
             RawHttp.Response response = RawHttp.send(port, request.method() + " " + request.path() + " HTTP/1.1",
-                    "X-User-Id: 999", "x-user-id: 998", "X-USER-ID: 997", "X-Queue-Token: " + activeToken,
+                    "Authorization: Bearer " + ISSUER.token(1), "X-User-Id: 999", "x-user-id: 998", "X-USER-ID: 997", "X-Queue-Token: " + activeToken,
                     "Content-Length: 0");
             assertThat(response.status()).as(request.toString()).isEqualTo(200);
             JsonNode userIds = JSON.readTree(response.body()).get("headers").get("x-user-id");
@@ -227,7 +279,8 @@ class TokenAdmissionTest {
     @Test
     @Order(2)
     void queueStatusIsServedByQueueServiceThroughTheGateway() {
-        http.get().uri("/api/queue/tokens/me").header("X-Queue-Token", waitingToken).exchange()
+        http.get().uri("/api/queue/tokens/me").header("X-Queue-Token", waitingToken)
+                .header("Authorization", "Bearer " + ISSUER.token(2)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("WAITING").jsonPath("$.userId").isEqualTo(2);
     }
@@ -293,8 +346,14 @@ class TokenAdmissionTest {
         return java.util.stream.Stream.concat(ACTIVE_ONLY.stream(), WAITING_OR_ACTIVE.stream()).toList();
     }
 
+    /** With the access token of the queue token's user (user 1 when there is no queue token). */
     private EntityExchangeResult<byte[]> send(Request request, String token) {
-        WebTestClient.RequestBodySpec spec = http.method(request.method()).uri(request.path());
+        return send(request, token, token != null && token.equals(waitingToken) ? 2 : 1);
+    }
+
+    private EntityExchangeResult<byte[]> send(Request request, String token, long accessTokenUser) {
+        WebTestClient.RequestBodySpec spec = http.method(request.method()).uri(request.path())
+                .header("Authorization", "Bearer " + ISSUER.token(accessTokenUser));
         if (token != null) {
             spec.header("X-Queue-Token", token);
         }
@@ -328,12 +387,13 @@ class TokenAdmissionTest {
 
     private WebTestClient.ResponseSpec issueThroughGateway(long userId, String client) {
         return http.post().uri("/api/queue/tokens").header("X-Forwarded-For", client)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("userId", userId)).exchange();
+                .header("Authorization", "Bearer " + ISSUER.token(userId))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
     }
 
     private String issueDirectly(long userId) {
-        byte[] body = queueDirect.post().uri("/api/queue/tokens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("userId", userId)).exchange()
+        byte[] body = queueDirect.post().uri("/api/queue/tokens").header("X-User-Id", Long.toString(userId))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
         return json.readTree(body).get("token").asString();
     }

@@ -29,7 +29,7 @@ class AdmissionPolicyTest {
 
     @Test
     void tokenUnknownToQueueServiceIsInvalid() {
-        assertThat(AdmissionPolicy.judge(Optional.empty(), RouteAccess.WAITING_OR_ACTIVE, NOW))
+        assertThat(AdmissionPolicy.judge(Optional.empty(), RouteAccess.WAITING_OR_ACTIVE, 1, NOW))
                 .isInstanceOf(Verdict.TokenInvalid.class);
     }
 
@@ -37,7 +37,7 @@ class AdmissionPolicyTest {
     void activeTokenIsAdmittedEverywhereAsItsUser() {
         TokenState active = new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60));
         for (RouteAccess access : RouteAccess.values()) {
-            assertThat(AdmissionPolicy.judge(Optional.of(active), access, NOW))
+            assertThat(AdmissionPolicy.judge(Optional.of(active), access, 42, NOW))
                     .isEqualTo(new Verdict.Admitted(42, NOW.plusSeconds(60)));
         }
     }
@@ -45,21 +45,21 @@ class AdmissionPolicyTest {
     @Test
     void activeTokenPastItsExpiryIsExpiredEvenBeforeQueueServiceSweepsIt() {
         TokenState lapsed = new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW);
-        assertThat(AdmissionPolicy.judge(Optional.of(lapsed), RouteAccess.ACTIVE_ONLY, NOW))
+        assertThat(AdmissionPolicy.judge(Optional.of(lapsed), RouteAccess.ACTIVE_ONLY, 42, NOW))
                 .isInstanceOf(Verdict.TokenExpired.class);
     }
 
     @Test
     void waitingTokenIsToldItsPlaceOnActiveOnlyRoutes() {
         TokenState waiting = new TokenState(7, TokenStatus.WAITING, 12, 30, null);
-        assertThat(AdmissionPolicy.judge(Optional.of(waiting), RouteAccess.ACTIVE_ONLY, NOW))
+        assertThat(AdmissionPolicy.judge(Optional.of(waiting), RouteAccess.ACTIVE_ONLY, 7, NOW))
                 .isEqualTo(new Verdict.StillWaiting(12, 30));
     }
 
     @Test
     void waitingTokenIsAdmittedWhereWaitingUsersMayGo() {
         TokenState waiting = new TokenState(7, TokenStatus.WAITING, 12, 30, null);
-        assertThat(AdmissionPolicy.judge(Optional.of(waiting), RouteAccess.WAITING_OR_ACTIVE, NOW))
+        assertThat(AdmissionPolicy.judge(Optional.of(waiting), RouteAccess.WAITING_OR_ACTIVE, 7, NOW))
                 .isEqualTo(new Verdict.Admitted(7, null));
     }
 
@@ -67,7 +67,7 @@ class AdmissionPolicyTest {
     void expiredTokenIsExpiredEverywhere() {
         TokenState expired = new TokenState(7, TokenStatus.EXPIRED, 0, 0, null);
         for (RouteAccess access : RouteAccess.values()) {
-            assertThat(AdmissionPolicy.judge(Optional.of(expired), access, NOW))
+            assertThat(AdmissionPolicy.judge(Optional.of(expired), access, 7, NOW))
                     .isInstanceOf(Verdict.TokenExpired.class);
         }
     }
@@ -77,10 +77,23 @@ class AdmissionPolicyTest {
         TokenState unrecognised = new TokenState(7, TokenStatus.parse("SUSPENDED"), 0, 0, null);
         TokenState noUser = new TokenState(0, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60));
         for (RouteAccess access : RouteAccess.values()) {
-            assertThat(AdmissionPolicy.judge(Optional.of(unrecognised), access, NOW))
+            assertThat(AdmissionPolicy.judge(Optional.of(unrecognised), access, 7, NOW))
                     .isInstanceOf(Verdict.TokenInvalid.class);
-            assertThat(AdmissionPolicy.judge(Optional.of(noUser), access, NOW))
+            assertThat(AdmissionPolicy.judge(Optional.of(noUser), access, 0, NOW))
                     .isInstanceOf(Verdict.TokenInvalid.class);
+        }
+    }
+
+    @Test
+    void anotherUsersTokenIsNotYoursWhateverItsState() {
+        for (TokenState token : new TokenState[] {
+                new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60)),
+                new TokenState(42, TokenStatus.WAITING, 12, 30, null),
+                new TokenState(42, TokenStatus.EXPIRED, 0, 0, null)}) {
+            for (RouteAccess access : RouteAccess.values()) {
+                assertThat(AdmissionPolicy.judge(Optional.of(token), access, 43, NOW))
+                        .as(token + " " + access).isEqualTo(new Verdict.NotYours());
+            }
         }
     }
 }

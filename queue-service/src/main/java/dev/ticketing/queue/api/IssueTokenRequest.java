@@ -1,10 +1,12 @@
 package dev.ticketing.queue.api;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-public record IssueTokenRequest(
-        @Schema(description = "The user asking for a place in line", example = "42")
-        @NotNull @Positive Long userId) {
+/**
+ * The body of {@code POST /api/queue/tokens}: absent or {@code {}}. The token is issued for the authenticated user
+ * ({@code X-User-Id}, set by the gateway from the access token); a {@code userId} sent by older clients is accepted and
+ * ignored (docs/conventions.md); any other field is treated like an unknown field anywhere else (service-support).
+ */
+@JsonIgnoreProperties(value = "userId")
+public record IssueTokenRequest() {
 }

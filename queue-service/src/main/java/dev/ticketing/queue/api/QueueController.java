@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,18 +33,24 @@ class QueueController {
 
     @PostMapping
     @Operation(summary = "Get a place in line",
-            description = "Issues a WAITING token at the end of the line. A user who already holds a live token gets"
-                    + " that same token and place back (200) instead of a second place.")
+            description = "Issues a WAITING token at the end of the line for the authenticated user (X-User-Id, set by"
+                    + " the gateway from the access token). A user who already holds a live token gets that same"
+                    + " token and place back (200) instead of a second place. The body may be absent or {}; a userId"
+                    + " in it is ignored.")
     @ApiResponse(responseCode = "201", description = "New token issued")
     @ApiResponse(responseCode = "200", description = "The user's live token, unchanged")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST / MALFORMED_REQUEST",
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: a body that is not JSON",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis or user-point-service is down",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<QueueStatusResponse> issue(@Valid @RequestBody IssueTokenRequest request) {
-        TokenView view = queue.issue(request.userId());
+    ResponseEntity<QueueStatusResponse> issue(
+            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @RequestBody(required = false) IssueTokenRequest ignored) {
+        TokenView view = queue.issue(userId);
         return ResponseEntity.status(view.newlyIssued() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(QueueStatusResponse.of(view));
     }
@@ -52,12 +58,16 @@ class QueueController {
     @GetMapping("/me")
     @Operation(summary = "Where my token stands", description = "Poll every few seconds while WAITING.")
     @ApiResponse(responseCode = "200", description = "WAITING with position, or ACTIVE with expiry")
-    @ApiResponse(responseCode = "401", description = "TOKEN_INVALID (missing, malformed, unknown) / TOKEN_EXPIRED",
+    @ApiResponse(responseCode = "401", description = "TOKEN_INVALID (missing, malformed, unknown) / TOKEN_EXPIRED /"
+            + " UNAUTHENTICATED (no X-User-Id)",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "TOKEN_NOT_YOURS: the token is another user's",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis is down",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    QueueStatusResponse me(@Parameter(description = "The queue token") @RequestHeader(
-            name = IdentityHeaders.QUEUE_TOKEN, required = false) String token) {
-        return QueueStatusResponse.of(queue.currentStatus(token));
+    QueueStatusResponse me(@Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(description = "The queue token") @RequestHeader(
+                    name = IdentityHeaders.QUEUE_TOKEN, required = false) String token) {
+        return QueueStatusResponse.of(queue.currentStatus(token, userId));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketing.queue.api;
 
 import dev.ticketing.queue.domain.DependencyUnavailableException;
+import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.UserNotFoundException;
 import dev.ticketing.support.web.Problems;
@@ -34,6 +35,11 @@ class QueueProblemAdvice {
     ProblemDetail tokenRejected(TokenRejectedException e) {
         String code = e.reason() == TokenRejectedException.Reason.EXPIRED ? "TOKEN_EXPIRED" : "TOKEN_INVALID";
         return Problems.of(HttpStatus.UNAUTHORIZED, code, e.getMessage());
+    }
+
+    @ExceptionHandler(TokenNotYoursException.class)
+    ProblemDetail tokenNotYours(TokenNotYoursException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "TOKEN_NOT_YOURS", e.getMessage());
     }
 
     @ExceptionHandler(InternalQueueController.UnknownTokenException.class)

@@ -2,6 +2,7 @@ package dev.ticketing.queue.application;
 
 import dev.ticketing.queue.domain.AdmissionRate;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.queue.domain.UserNotFoundException;
@@ -39,10 +40,16 @@ public class QueueService {
                 outcome.newlyIssued());
     }
 
-    /** What the token's holder may do now; a token that grants nothing is refused. */
-    public TokenView currentStatus(String presentedToken) {
+    /**
+     * What the token's holder may do now; a token that grants nothing is refused, and so is another user's token
+     * (before its state is told: nobody learns whether another user's token is still live).
+     */
+    public TokenView currentStatus(String presentedToken, long userId) {
         TokenView view = find(presentedToken)
                 .orElseThrow(() -> new TokenRejectedException(TokenRejectedException.Reason.INVALID));
+        if (ownerOf(view.state()) != userId) {
+            throw new TokenNotYoursException();
+        }
         if (view.state() instanceof TokenState.Expired) {
             throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
         }
@@ -76,6 +83,15 @@ public class QueueService {
                 ? rate(admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow)
                 : null;
         return new TokenView(token, state, estimatedWaitSeconds, newlyIssued);
+    }
+
+    private static long ownerOf(TokenState state) {
+        return switch (state) {
+            case TokenState.Waiting waiting -> waiting.userId();
+            case TokenState.Active active -> active.userId();
+            case TokenState.Expired expired -> expired.userId();
+            case TokenState.Unknown unknown -> 0;
+        };
     }
 
     private AdmissionRate rate(long admittedRecently) {

@@ -76,7 +76,7 @@ class QueueApiTest {
         QueueToken third = issue(3);
         store.tick(clock.instant());
 
-        me(third.value())
+        me(third.value(), 3)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.token").value(third.value()))
                 .andExpect(jsonPath("$.userId").value(3))
@@ -85,8 +85,8 @@ class QueueApiTest {
                 // one admitted in the 5-minute window: 1 per 300 s, two to go
                 .andExpect(jsonPath("$.estimatedWaitSeconds").value(600))
                 .andExpect(jsonPath("$.expiresAt").doesNotExist());
-        me(second.value()).andExpect(jsonPath("$.position").value(0));
-        me(first.value())
+        me(second.value(), 2).andExpect(jsonPath("$.position").value(0));
+        me(first.value(), 1)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.expiresAt").value(clock.instant().plus(properties.activeTtl()).toString()))
@@ -100,7 +100,7 @@ class QueueApiTest {
         store.tick(clock.instant());
         clock.advance(properties.activeTtl());
 
-        me(token.value())
+        me(token.value(), 1)
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("TOKEN_EXPIRED"))
                 .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/token-expired"))
@@ -111,12 +111,12 @@ class QueueApiTest {
 
     @Test
     void missingMalformedOrUnknownTokenIsRefusedAsInvalid() throws Exception {
-        http.perform(get("/api/queue/tokens/me"))
+        http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.USER_ID, "1"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("TOKEN_INVALID"));
         for (String garbage : new String[] {"", "   ", "x".repeat(201), "<script>alert(1)</script>xxxxxxxxx",
                 QueueToken.generate(RANDOM).value()}) {
-            me(garbage)
+            me(garbage, 1)
                     .andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.code").value("TOKEN_INVALID"))
                     .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/token-invalid"));
@@ -125,20 +125,66 @@ class QueueApiTest {
 
     @Test
     void malformedTokenRequestsAreRefusedWithoutStateChange() throws Exception {
-        postToken("{\"userId\": \"abc\"}").andExpect(status().isBadRequest())
+        postToken(5, "not json").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
-        postToken("{\"userId\": 1.5e400}").andExpect(status().isBadRequest());
-        postToken("not json").andExpect(status().isBadRequest())
+        postToken(5, "[1, 2]").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
-        postToken("{}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
-                .andExpect(jsonPath("$.detail").value("userId must not be null"));
-        postToken("{\"userId\": 0}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"));
-        postToken("{\"userId\": -5}").andExpect(status().isBadRequest())
+        http.perform(post("/api/queue/tokens").header(IdentityHeaders.USER_ID, "abc")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest());
+        http.perform(post("/api/queue/tokens").header(IdentityHeaders.USER_ID, "0")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_REQUEST"));
 
         assertThat(redis.keys(store.keys().prefix() + "*")).isEmpty();
+    }
+
+    @Test
+    void tokenRequestWithoutAUserIsUnauthenticatedWhateverTheBodySays() throws Exception {
+        for (String body : new String[] {"{}", "{\"userId\": 5}"}) {
+            http.perform(post("/api/queue/tokens").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
+                    .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/unauthenticated"));
+        }
+        http.perform(post("/api/queue/tokens"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+
+        assertThat(redis.keys(store.keys().prefix() + "*")).isEmpty();
+    }
+
+    @Test
+    void statusOfAnotherUsersTokenIsRefusedWithoutTellingItsState() throws Exception {
+        QueueToken first = issue(1);
+        QueueToken second = issue(2);
+        store.tick(clock.instant());
+
+        for (QueueToken token : new QueueToken[] {first, second}) {
+            http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.QUEUE_TOKEN, token.value())
+                            .header(IdentityHeaders.USER_ID, "3"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("TOKEN_NOT_YOURS"))
+                    .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/token-not-yours"))
+                    .andExpect(jsonPath("$.token").doesNotExist())
+                    .andExpect(jsonPath("$.position").doesNotExist());
+        }
+        // an expired token of another user is not told to be expired either
+        clock.advance(properties.activeTtl());
+        http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.QUEUE_TOKEN, first.value())
+                        .header(IdentityHeaders.USER_ID, "2"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("TOKEN_NOT_YOURS"));
+        me(second.value(), 2).andExpect(status().isOk()).andExpect(jsonPath("$.userId").value(2));
+    }
+
+    @Test
+    void statusWithoutAUserIsUnauthenticated() throws Exception {
+        QueueToken token = issue(1);
+        http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.QUEUE_TOKEN, token.value()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
     }
 
     @Test
@@ -147,7 +193,7 @@ class QueueApiTest {
         breaker.reset();
 
         for (int i = 0; i < 12; i++) {
-            postToken("{\"userId\": 5}")
+            postToken(5, "{}")
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "5"))
                     .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
@@ -171,12 +217,15 @@ class QueueApiTest {
         assertThat(document).contains("USER_NOT_FOUND", "TOKEN_EXPIRED", "SERVICE_UNAVAILABLE");
     }
 
-    private ResultActions me(String token) throws Exception {
-        return http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.QUEUE_TOKEN, token));
+    /** As the gateway sends it: the token and the access token's user (here the token's own user). */
+    private ResultActions me(String token, long userId) throws Exception {
+        return http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.QUEUE_TOKEN, token)
+                .header(IdentityHeaders.USER_ID, Long.toString(userId)));
     }
 
-    private ResultActions postToken(String body) throws Exception {
-        return http.perform(post("/api/queue/tokens").contentType(MediaType.APPLICATION_JSON).content(body));
+    private ResultActions postToken(long userId, String body) throws Exception {
+        return http.perform(post("/api/queue/tokens").header(IdentityHeaders.USER_ID, Long.toString(userId))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private QueueToken issue(long userId) {

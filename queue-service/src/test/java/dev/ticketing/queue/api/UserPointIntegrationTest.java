@@ -6,6 +6,7 @@ import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.QueueApplication;
 import dev.ticketing.queue.RedisOnly;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
+import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.testsupport.ServiceProcess;
@@ -112,6 +113,24 @@ class UserPointIntegrationTest {
     }
 
     @Test
+    void tokenIsIssuedForTheHeadersUserWhateverTheBodySays() {
+        String base = "http://127.0.0.1:" + port;
+        Answer asked = requestToken(base, 42, "{\"userId\": 7}");
+        Answer noBody = requestToken(base, 42, null);
+        Answer otherUsersClaim = requestToken(base, 43, "{\"userId\": 42}");
+
+        assertThat(asked.status()).isEqualTo(201);
+        assertThat(asked.body().get("userId").asLong()).isEqualTo(42);
+        assertThat(noBody.status()).isEqualTo(200);
+        assertThat(noBody.body().get("token").asString()).isEqualTo(asked.body().get("token").asString());
+        // naming user 42 in the body gives user 43 a place of their own, never 42's token
+        assertThat(otherUsersClaim.status()).isEqualTo(201);
+        assertThat(otherUsersClaim.body().get("userId").asLong()).isEqualTo(43);
+        assertThat(otherUsersClaim.body().get("token").asString()).isNotEqualTo(asked.body().get("token").asString());
+        assertThat(redis.hasKey(store.keys().user(7))).isFalse();
+    }
+
+    @Test
     void concurrentUsersOverHttpEachGetOneDistinctPlace() {
         List<Race.Outcome<Answer>> outcomes = Race.run(40,
                 i -> () -> requestToken("http://127.0.0.1:" + port, 100 + i % 20));
@@ -149,10 +168,17 @@ class UserPointIntegrationTest {
     }
 
     private static Answer requestToken(String baseUrl, long userId) {
-        return RestClient.create(baseUrl).post().uri("/api/queue/tokens")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"userId\": " + userId + "}")
-                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+        return requestToken(baseUrl, userId, "{}");
+    }
+
+    /** As the gateway forwards it: {@code X-User-Id} from the access token, the client's body ({@code null}: none). */
+    private static Answer requestToken(String baseUrl, long userId, String body) {
+        RestClient.RequestBodySpec spec = RestClient.create(baseUrl).post().uri("/api/queue/tokens")
+                .header(IdentityHeaders.USER_ID, Long.toString(userId));
+        if (body != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return spec.exchange((request, response) -> new Answer(response.getStatusCode().value(),
                         JSON.readTree(response.getBody())));
     }
 

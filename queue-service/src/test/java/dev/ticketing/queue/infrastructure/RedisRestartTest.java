@@ -90,17 +90,17 @@ class RedisRestartTest {
         redis.destroyForcibly().waitFor();
 
         long started = System.nanoTime();
-        assertThat(status(http, "/internal/queue/tokens/" + tokens.get(0).value(), null))
+        assertThat(status(http, "/internal/queue/tokens/" + tokens.get(0).value(), null, 0))
                 .isEqualTo(503);
-        assertThat(status(http, "/api/queue/tokens/me", tokens.get(1).value())).isEqualTo(503);
+        assertThat(status(http, "/api/queue/tokens/me", tokens.get(1).value(), 2)).isEqualTo(503);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(status(http, "/api/queue/tokens/me", "garbage!")).isEqualTo(401);
+        assertThat(status(http, "/api/queue/tokens/me", "garbage!", 2)).isEqualTo(401);
         assertThatThrownBy(queue::admit).isInstanceOf(DependencyUnavailableException.class);
 
         startRedis();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                status(http, "/internal/queue/tokens/" + tokens.get(0).value(), null) == 200);
+                status(http, "/internal/queue/tokens/" + tokens.get(0).value(), null, 0) == 200);
         assertThat(store.status(tokens.get(0), clock.instant()).state()).isInstanceOf(TokenState.Active.class);
         assertThat(store.status(tokens.get(1), clock.instant()).state()).isEqualTo(new TokenState.Waiting(2, 0));
         assertThat(store.status(tokens.get(2), clock.instant()).state()).isEqualTo(new TokenState.Waiting(3, 1));
@@ -109,11 +109,15 @@ class RedisRestartTest {
                 .isEqualTo(new TokenState.Waiting(4, 2));
     }
 
-    private static int status(RestClient http, String path, String token) {
+    /** {@code userId} 0: no {@code X-User-Id} (the internal route needs none). */
+    private static int status(RestClient http, String path, String token, long userId) {
         return http.get().uri(path)
                 .headers(headers -> {
                     if (token != null) {
                         headers.set(IdentityHeaders.QUEUE_TOKEN, token);
+                    }
+                    if (userId > 0) {
+                        headers.set(IdentityHeaders.USER_ID, Long.toString(userId));
                     }
                 })
                 .exchange((request, response) -> response.getStatusCode().value());

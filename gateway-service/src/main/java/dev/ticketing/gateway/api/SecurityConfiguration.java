@@ -1,0 +1,75 @@
+package dev.ticketing.gateway.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The gateway as an OAuth2 resource server (docs/conventions.md, Identity). Every {@code /api/**} request needs a
+ * valid {@code Authorization: Bearer} access token, except sign-up and login; the rest (the issuer's key and discovery
+ * documents, the booking page, Swagger UI and the services' OpenAPI documents, actuator, and paths that are never
+ * routed and end in 404) is public and never looks at an {@code Authorization} header, so a stale token cannot make
+ * a login fail. Stateless: no session, no CSRF (a bearer token is not sent by a browser on its own), no form or basic
+ * login, no generated password.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    /** Sign-up, login and the issuer's documents, routed to user-point-service without a token. */
+    static final ServerWebExchangeMatcher PUBLIC_API = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/login"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json",
+                    "/.well-known/openid-configuration"));
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain publicRoutes(ServerHttpSecurity http) {
+        ServerWebExchangeMatcher notApi = new NegatedServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers("/api/**"));
+        return stateless(http)
+                .securityMatcher(new OrServerWebExchangeMatcher(PUBLIC_API, notApi))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain userRoutes(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+            AuthenticationProblems problems) {
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(problems)
+                        .authenticationFailureHandler(problems)
+                        .accessDeniedHandler(problems)
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)))
+                .build();
+    }
+
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+}
