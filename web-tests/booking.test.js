@@ -203,6 +203,7 @@ test('a new user signs up, is logged in and takes a place in line', { timeout: 1
   await page.getByRole('button', { name: 'Sign up' }).click();
   await expectText(page.locator('#error-text'), /\S/, 'the refusal of the password');
   assert.equal(await view(page), 'login');
+  await page.screenshot({ path: join(ARTIFACTS, 'login.png'), fullPage: true });
 
   await page.getByLabel('Choose a password').fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
