@@ -34,7 +34,7 @@ class DemoDataTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        TestKeys.properties(new TestKeys[] {KEY}, KEY).forEach((name, value) -> registry.add(name, () -> value));
+        TestKeys.register(registry, KEY);
     }
 
     @Autowired

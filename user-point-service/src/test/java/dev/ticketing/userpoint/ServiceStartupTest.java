@@ -67,6 +67,10 @@ class ServiceStartupTest {
                         .exists())
                 .andExpect(jsonPath("$.paths['/api/points/history'].get.parameters[?(@.name == 'page')]").exists())
                 .andExpect(jsonPath("$.paths['/internal/users/{id}'].get.responses['404']").exists())
+                .andExpect(jsonPath("$.paths['/api/users'].post.responses['409']").exists())
+                .andExpect(jsonPath("$.paths['/api/auth/login'].post.responses['401']").exists())
+                .andExpect(jsonPath("$.paths['/api/auth/login'].post.responses['429']").exists())
+                .andExpect(jsonPath("$.paths['/.well-known/jwks.json'].get.responses['200']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/debits'].post.responses['409']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/refunds'].post.responses['200']").exists())
                 .andExpect(jsonPath("$.paths['/internal/points/debits'].post.responses['409'].content"

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
@@ -61,10 +61,9 @@ public class AuthenticationProblems implements ServerAuthenticationEntryPoint, S
                             "Access tokens cannot be checked right now; try again shortly")
                     .withRetryAfterSeconds(QueueTokenGatewayFilterFactory.UNAVAILABLE_RETRY_AFTER_SECONDS);
         }
-        // InvalidBearerTokenException: a token was sent and failed; any other OAuth2AuthenticationException here
-        // is the bearer converter refusing a malformed Authorization header
-        if (failure instanceof InvalidBearerTokenException
-                || failure instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException) {
+        // a token was sent and failed a check (InvalidBearerTokenException), or the bearer converter refused a
+        // malformed Authorization header
+        if (failure instanceof OAuth2AuthenticationException) {
             log.debug("Access token refused: {}", failure.getMessage());
             return Problem.of(HttpStatus.UNAUTHORIZED, ErrorCodes.ACCESS_TOKEN_INVALID,
                             "The access token is invalid or has expired; log in again")

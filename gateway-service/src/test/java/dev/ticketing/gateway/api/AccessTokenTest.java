@@ -1,5 +1,6 @@
 package dev.ticketing.gateway.api;
 
+import static dev.ticketing.gateway.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -51,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "TOKEN_ISSUANCE_RATE=1000", "TOKEN_ISSUANCE_BURST=1000",
         // what is under test is the access token; a loaded machine must not turn the queue-token check into a 503
-        "QUEUE_TOKEN_TIMEOUT=10s"})
+        "QUEUE_TOKEN_TIMEOUT=10s", "AUTH_JWK_SET_TIMEOUT=10s"})
 @RealInfrastructure(database = false)
 class AccessTokenTest {
 
@@ -332,18 +333,6 @@ class AccessTokenTest {
             spec.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
         }
         return spec.exchange().expectBody().returnResult();
-    }
-
-    private JsonNode assertProblem(EntityExchangeResult<byte[]> result, int status, String code, String what) {
-        assertThat(result.getStatus().value()).as(what).isEqualTo(status);
-        assertThat(result.getResponseHeaders().getContentType()).as(what)
-                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(result.getResponseBody());
-        assertThat(problem.get("code").asString()).as(what).isEqualTo(code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString())
-                .isEqualTo("https://ticketing.dev/problems/" + code.toLowerCase().replace('_', '-'));
-        return problem;
     }
 
     private static List<String> values(JsonNode received, String header) {

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
         "gateway.queue-token.breaker.minimum-number-of-calls=4",
         "gateway.queue-token.breaker.wait-in-open-state=60s",
         "GATEWAY_TOKEN_RATE_LIMIT_ENABLED=false",
-        "DOWNSTREAM_RESPONSE_TIMEOUT=1s"})
+        "DOWNSTREAM_RESPONSE_TIMEOUT=1s",
+        "AUTH_JWK_SET_TIMEOUT=10s"})
 @RealInfrastructure(database = false)
 class GatewayEdgeTest {
 

@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /api/queue/tokens/me}, which needs an access token only; queue-service is an echo server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "AUTH_JWK_SET_CACHE_TTL=1s", "AUTH_JWK_SET_REFRESH_MIN_INTERVAL=200ms"})
+        "AUTH_JWK_SET_CACHE_TTL=1s", "AUTH_JWK_SET_REFRESH_MIN_INTERVAL=200ms",
+        // the first fetch of a cold gateway on a loaded machine
+        "AUTH_JWK_SET_TIMEOUT=10s"})
 @RealInfrastructure(database = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyRotationTest {

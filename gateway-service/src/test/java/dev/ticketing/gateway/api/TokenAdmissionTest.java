@@ -2,6 +2,7 @@ package dev.ticketing.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.gateway.ProblemAssert;
 import dev.ticketing.gateway.RawHttp;
 import dev.ticketing.gateway.TestHttpServer;
 import dev.ticketing.gateway.TestIssuer;
@@ -45,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "TOKEN_ISSUANCE_RATE=1", "TOKEN_ISSUANCE_BURST=3",
         // the tests stand for several clients behind one proxy: the client is the X-Forwarded-For entry
-        "gateway.client-address.trusted-proxy-hops=1"})
+        "gateway.client-address.trusted-proxy-hops=1",
+        "AUTH_JWK_SET_TIMEOUT=10s"})
 @RealInfrastructure(database = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenAdmissionTest {
@@ -364,15 +366,7 @@ class TokenAdmissionTest {
     }
 
     private JsonNode assertProblem(EntityExchangeResult<byte[]> result, int status, String code, Request request) {
-        assertThat(result.getStatus().value()).as(request.toString()).isEqualTo(status);
-        assertThat(result.getResponseHeaders().getContentType()).as(request.toString())
-                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(result.getResponseBody());
-        assertThat(problem.get("code").asString()).as(request.toString()).isEqualTo(code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString())
-                .isEqualTo("https://ticketing.dev/problems/" + code.toLowerCase().replace('_', '-'));
-        return problem;
+        return ProblemAssert.assertProblem(result, status, code, request.toString());
     }
 
     private List<String> userIdsReceived(EntityExchangeResult<byte[]> result, Request request) {

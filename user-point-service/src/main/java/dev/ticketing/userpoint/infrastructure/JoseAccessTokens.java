@@ -10,6 +10,7 @@ import dev.ticketing.userpoint.domain.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +37,14 @@ class JoseAccessTokens implements AccessTokens {
     JoseAccessTokens(AuthProperties properties, Clock clock) {
         this.keys = SigningKeys.of(properties.keys());
         // the encoder sees only the signing key: it cannot pick a published key that has no private part
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(keys.signing().map(JWKSet::new).orElseGet(JWKSet::new)));
+        this.encoder = new NimbusJwtEncoder(
+                new ImmutableJWKSet<>(keys.signing().map(JWKSet::new).orElseGet(JWKSet::new)));
         this.issuer = properties.issuer();
         this.ttl = properties.accessTokenTtl();
         this.clock = clock;
         if (keys.signing().isEmpty()) {
-            log.warn("No signing key configured (AUTH_SIGNING_KEY_ID, AUTH_SIGNING_PUBLIC_KEY, AUTH_SIGNING_PRIVATE_KEY):"
-                    + " logins answer 503 until one is");
+            log.warn("No signing key configured (AUTH_SIGNING_KEY_ID, AUTH_SIGNING_PUBLIC_KEY, "
+                    + "AUTH_SIGNING_PRIVATE_KEY): logins answer 503 until one is");
         } else {
             log.info("Signing access tokens with key {}; publishing keys {}", keys.signing().get().getKeyID(),
                     keys.published().getKeys().stream().map(key -> key.getKeyID()).toList());
@@ -53,7 +55,7 @@ class JoseAccessTokens implements AccessTokens {
     public IssuedToken issue(Account account) {
         String kid = keys.signing().orElseThrow(SigningKeyUnavailableException::new).getKeyID();
         // whole seconds, as the JWT carries them, so that exp - iat is exactly the configured lifetime
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(Long.toString(account.userId()))

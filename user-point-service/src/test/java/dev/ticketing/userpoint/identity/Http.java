@@ -59,7 +59,8 @@ final class Http {
     private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = isJson && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
             return new Answer(response.statusCode(), response, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

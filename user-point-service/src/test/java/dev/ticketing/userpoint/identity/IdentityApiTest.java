@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.userpoint.TestUsers;
+import dev.ticketing.userpoint.application.LoginThrottle;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ class IdentityApiTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        TestKeys.properties(new TestKeys[] {KEY}, KEY).forEach((name, value) -> registry.add(name, () -> value));
+        TestKeys.register(registry, KEY);
     }
 
     @TestConfiguration
@@ -67,6 +69,9 @@ class IdentityApiTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    LoginThrottle throttle;
 
     Http http;
 
@@ -161,7 +166,7 @@ class IdentityApiTest {
         assertThat(jwt.getSubject()).isEqualTo(Long.toString(userId));
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
         assertThat(jwt.getClaimAsString("preferred_username")).isEqualTo(name);
-        assertThat(jwt.getIssuedAt()).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(jwt.getIssuedAt()).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.SECONDS));
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(7));
     }
 
@@ -243,6 +248,8 @@ class IdentityApiTest {
         clock.advance(Duration.ofSeconds(retryAfter));
 
         assertThat(http.login(victim, "grace's password", address()).status()).isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus").raw().body())
+                .containsPattern("auth_logins_total\\{[^}]*outcome=\"throttled\"[^}]*} [1-9]");
     }
 
     @Test
@@ -276,6 +283,21 @@ class IdentityApiTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isNotNull();
         assertThat(http.login(name, "judy's password", address()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void rowsOfWindowsThatAreOverArePurged() {
+        String old = unique("gone");
+        http.login(old, "wrong password", address());
+        clock.advance(Duration.ofMinutes(6));
+        String recent = unique("recent");
+        http.login(recent, "wrong password", address());
+
+        throttle.purgeOldWindows();
+
+        assertThat(jdbc.sql("SELECT subject FROM login_attempt WHERE subject IN (?, ?)")
+                .params("user:" + old.toLowerCase(), "user:" + recent.toLowerCase()).query(String.class).list())
+                .containsExactly("user:" + recent.toLowerCase());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** EC P-256 key pairs made in-process (JCA), in the PEM forms the service is configured with. */
 public record TestKeys(String id, KeyPair pair) {
@@ -21,11 +22,11 @@ public record TestKeys(String id, KeyPair pair) {
         }
     }
 
-    String publicPem() {
+    public String publicPem() {
         return pem("PUBLIC KEY", pair.getPublic().getEncoded());
     }
 
-    String privatePem() {
+    public String privatePem() {
         return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
     }
 
@@ -42,6 +43,11 @@ public record TestKeys(String id, KeyPair pair) {
             }
         }
         return properties;
+    }
+
+    /** For a {@code @DynamicPropertySource}: the service publishes and signs with this one key. */
+    public static void register(DynamicPropertyRegistry registry, TestKeys key) {
+        properties(new TestKeys[] {key}, key).forEach((name, value) -> registry.add(name, () -> value));
     }
 
     private static String pem(String type, byte[] der) {
