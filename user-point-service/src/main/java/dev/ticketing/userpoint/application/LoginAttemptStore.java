@@ -3,18 +3,21 @@ package dev.ticketing.userpoint.application;
 import dev.ticketing.userpoint.domain.LoginAttempts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /** Login attempts per subject, shared by every instance of the service. */
 public interface LoginAttemptStore {
 
     /**
-     * Counts one attempt for each subject (in this order, in one transaction) and answers each subject's attempts in
-     * its current window, this one included. A window older than {@code window} starts again at {@code now}.
+     * Counts one attempt for the subject, atomically, and answers its attempts in the current window, this one
+     * included. A window older than {@code window} starts again at {@code now}.
      */
-    List<LoginAttempts> count(List<String> subjects, Instant now, Duration window);
+    LoginAttempts count(String subject, Instant now, Duration window);
 
-    /** Takes back one attempt counted for the subject (an attempt that was refused or succeeded). */
+    /** The subject's attempts as stored (possibly of a window that is over). */
+    Optional<LoginAttempts> find(String subject);
+
+    /** Takes back one attempt counted for the subject (an attempt that was refused). */
     void uncount(String subject);
 
     /** Forgets the subject's attempts (a successful login resets its user's count). */

@@ -73,6 +73,7 @@ public class LoginService {
         Optional<Account> account = normalized.flatMap(accounts::findByUsername);
         boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash));
         if (account.isEmpty() || !matches) {
+            throttle.failed(subjects);
             return new Result.InvalidCredentials();
         }
         throttle.succeeded(subjects);

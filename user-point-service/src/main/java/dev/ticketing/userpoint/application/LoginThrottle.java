@@ -2,20 +2,23 @@ package dev.ticketing.userpoint.application;
 
 import dev.ticketing.userpoint.domain.LoginAttempts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed logins per username and per client address, in a fixed window. An attempt is counted before the password is
- * checked (one atomic upsert per subject, see JdbcLoginAttempts), so that concurrent guesses on several instances
- * cannot slip past the limit together; an attempt that is refused or succeeds is taken back, so what stays counted
- * are the failures. Only the subjects of an attempt are looked at: another user's failures never slow or refuse a
- * login (unless it comes from the same client address and that address is over its own limit).
+ * Failed logins per username and per client address, each in a fixed window, in the database so that every instance
+ * counts the same (JdbcLoginAttempts: one atomic upsert per count).
+ *
+ * <p>Per username the attempt is counted before the password is checked and taken back only if it is refused, so
+ * concurrent guesses at one account on several instances cannot slip past the limit together; a successful login
+ * deletes the count. Per address only failures are counted, after the check: many users behind one address (a NAT,
+ * a load generator) logging in at once are never refused for attempts that are still running. Only the subjects of
+ * an attempt are looked at: another user's failures never slow or refuse a login, unless they come from the same
+ * client address and put that address over its own limit.
  */
 @Component
 public class LoginThrottle {
@@ -23,11 +26,12 @@ public class LoginThrottle {
     /** The subjects of one attempt: the username (when it could be anyone's) and the client address. */
     public record Subjects(Optional<String> username, String address) {
 
-        List<String> keys() {
-            List<String> keys = new ArrayList<>(2);
-            username.ifPresent(name -> keys.add("user:" + name));
-            keys.add("address:" + address);
-            return keys;
+        Optional<String> userKey() {
+            return username.map(name -> "user:" + name);
+        }
+
+        String addressKey() {
+            return "address:" + address;
         }
     }
 
@@ -41,30 +45,36 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Counts the attempt; empty when it may go on, else the seconds to wait (the attempt is then not counted). */
+    /** Empty when the attempt may go on (its username is then counted), else the seconds to wait (nothing counted). */
     public OptionalLong admit(Subjects subjects) {
         Instant now = clock.instant();
-        List<String> keys = subjects.keys();
-        List<LoginAttempts> counted = store.count(keys, now, limits.failureWindow());
-        long wait = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            int limit = keys.get(i).startsWith("user:") ? limits.maxFailuresPerUser() : limits.maxFailuresPerAddress();
-            if (counted.get(i).over(limit)) {
-                wait = Math.max(wait, counted.get(i).secondsLeft(limits.failureWindow(), now));
-            }
+        Duration window = limits.failureWindow();
+        Optional<LoginAttempts> address = store.find(subjects.addressKey())
+                .filter(attempts -> attempts.live(window, now))
+                .map(LoginAttempts::andThisOne)
+                .filter(attempts -> attempts.over(limits.maxFailuresPerAddress()));
+        if (address.isPresent()) {
+            return OptionalLong.of(address.get().secondsLeft(window, now));
         }
-        if (wait == 0) {
+        if (subjects.userKey().isEmpty()) {
             return OptionalLong.empty();
         }
-        keys.forEach(store::uncount);
-        return OptionalLong.of(wait);
+        LoginAttempts user = store.count(subjects.userKey().get(), now, window);
+        if (!user.over(limits.maxFailuresPerUser())) {
+            return OptionalLong.empty();
+        }
+        store.uncount(subjects.userKey().get());
+        return OptionalLong.of(user.secondsLeft(window, now));
     }
 
-    /** The login succeeded: its user's failures are forgotten, and the attempt does not count for the address. */
+    /** The password was wrong (or the username unknown): the attempt stays counted and counts for the address. */
+    public void failed(Subjects subjects) {
+        store.count(subjects.addressKey(), clock.instant(), limits.failureWindow());
+    }
+
+    /** The login succeeded: its user's failures are forgotten. */
     public void succeeded(Subjects subjects) {
-        List<String> keys = subjects.keys();
-        subjects.username().ifPresent(name -> store.reset(keys.getFirst()));
-        store.uncount(keys.getLast());
+        subjects.userKey().ifPresent(store::reset);
     }
 
     /** Rows of windows long over only take space (usernames nobody has, addresses gone quiet). */

@@ -5,7 +5,7 @@ import dev.ticketing.userpoint.domain.LoginAttempts;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,30 +20,31 @@ class JdbcLoginAttempts implements LoginAttemptStore {
     }
 
     /**
-     * One upsert per subject: the row lock it takes is held to the end of the transaction, so the count read back is
-     * this attempt's own, whichever instance the concurrent attempts run on. Subjects are always locked in the same
-     * order (user, then address), so two attempts cannot deadlock. The assignments run left to right and see the
-     * old window_start in both: {@code attempts} first, then {@code window_start}.
+     * One upsert: the row lock it takes is held to the end of the transaction, so the count read back is this
+     * attempt's own, whichever instance the concurrent attempts run on. The assignments run left to right and both
+     * see the old window_start: {@code attempts} first, then {@code window_start}.
      */
     @Override
     @Transactional
-    public List<LoginAttempts> count(List<String> subjects, Instant now, Duration window) {
-        Timestamp start = Timestamp.from(now);
-        Timestamp expired = Timestamp.from(now.minus(window));
-        return subjects.stream().map(subject -> {
-            jdbc.sql("""
-                            INSERT INTO login_attempt (subject, window_start, attempts) VALUES (:subject, :now, 1)
-                            ON DUPLICATE KEY UPDATE
-                              attempts = IF(window_start <= :expired, 1, attempts + 1),
-                              window_start = IF(window_start <= :expired, :now, window_start)""")
-                    .param("subject", subject).param("now", start).param("expired", expired)
-                    .update();
-            return jdbc.sql("SELECT attempts, window_start FROM login_attempt WHERE subject = ?")
-                    .param(subject)
-                    .query((rs, row) -> new LoginAttempts(rs.getInt("attempts"),
-                            rs.getTimestamp("window_start").toInstant()))
-                    .single();
-        }).toList();
+    public LoginAttempts count(String subject, Instant now, Duration window) {
+        jdbc.sql("""
+                        INSERT INTO login_attempt (subject, window_start, attempts) VALUES (:subject, :now, 1)
+                        ON DUPLICATE KEY UPDATE
+                          attempts = IF(window_start <= :expired, 1, attempts + 1),
+                          window_start = IF(window_start <= :expired, :now, window_start)""")
+                .param("subject", subject).param("now", Timestamp.from(now))
+                .param("expired", Timestamp.from(now.minus(window)))
+                .update();
+        return find(subject).orElseThrow();
+    }
+
+    @Override
+    public Optional<LoginAttempts> find(String subject) {
+        return jdbc.sql("SELECT attempts, window_start FROM login_attempt WHERE subject = ?")
+                .param(subject)
+                .query((rs, row) -> new LoginAttempts(rs.getInt("attempts"),
+                        rs.getTimestamp("window_start").toInstant()))
+                .optional();
     }
 
     @Override

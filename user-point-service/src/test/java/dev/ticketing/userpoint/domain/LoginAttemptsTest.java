@@ -18,6 +18,15 @@ class LoginAttemptsTest {
     }
 
     @Test
+    void aWindowIsLiveUntilItsEndAndTheAttemptBeingMadeCountsToo() {
+        LoginAttempts attempts = new LoginAttempts(25, START);
+        assertThat(attempts.live(WINDOW, START.plusSeconds(299))).isTrue();
+        assertThat(attempts.live(WINDOW, START.plusSeconds(300))).isFalse();
+        assertThat(attempts.over(25)).isFalse();
+        assertThat(attempts.andThisOne().over(25)).isTrue();
+    }
+
+    @Test
     void waitsUntilTheWindowEndsInWholeSecondsRoundedUpAndAtLeastOne() {
         LoginAttempts attempts = new LoginAttempts(11, START);
         assertThat(attempts.secondsLeft(WINDOW, START)).isEqualTo(300);
