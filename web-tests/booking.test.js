@@ -1,6 +1,7 @@
 // The booking page in a real browser (Debian's Chromium driven by playwright-core) against the running system:
-// one user books a seat from queue token to confirmation, and a user who arrives when every place is taken sees a
-// waiting position. Run with ./run.sh (it installs what is missing). Environment:
+// a demo user logs in and books a seat from queue token to confirmation, a new user signs up, and a user who arrives
+// when every place is taken sees a waiting position; a refused access token leads back to the login form and the
+// place in line is kept. Run with ./run.sh (it installs what is missing). Environment:
 //   GATEWAY_URL  the running gateway (default http://127.0.0.1:8080)
 //   PAGE         gateway: the page as the gateway serves it at / (default)
 //                files:   the page files served by this test on another origin with ?api=GATEWAY_URL (exercises CORS)
@@ -19,6 +20,7 @@ const PAGE_MODE = process.env.PAGE ?? 'gateway';
 const ARTIFACTS = join(here, 'artifacts');
 const STATIC_DIR = resolve(here, '../gateway-service/src/main/resources/static');
 const DEMO_USERS = 1000;
+const DEMO_PASSWORD = 'demo-password';
 
 let browser;
 let staticServer;
@@ -51,11 +53,12 @@ after(async () => {
   staticServer?.close();
 });
 
-test('a user books a seat from queue token to confirmation', { timeout: 300_000 }, async () => {
-  const { page, problems, tokenlessApiCalls } = await openPage();
+test('a user logs in and books a seat from queue token to confirmation', { timeout: 300_000 }, async () => {
+  const { page, problems, uncredentialedApiCalls, accessTokens } = await openPage();
   const userId = pickUser();
 
-  await page.getByLabel('User id').fill(String(userId));
+  await logIn(page, `user${userId}`);
+  await expectText(page.locator('#who-text'), (text) => text === `user${userId}`, `user${userId} greeted`);
   await page.getByRole('button', { name: 'Take a queue token' }).click();
   await page.waitForSelector('body[data-view="waiting"], body[data-view="concerts"]');
   if (await view(page) === 'waiting') {
@@ -110,10 +113,25 @@ test('a user books a seat from queue token to confirmation', { timeout: 300_000 
   await expectText(page.locator('#countdown'), (text) => text !== first && /^\d+:\d\d$/.test(text), 'the countdown runs');
   await page.screenshot({ path: join(ARTIFACTS, 'hold-countdown.png'), fullPage: true });
 
-  // a refused charge shows the server's own words
+  // a refused access token (expired, say) leads to the login form; logging in again resumes the hold
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token);
+  await refuseTheNextAccessToken(page, '**/api/points/charges');
+  await page.getByLabel('Charge points').fill('1');
+  await page.getByRole('button', { name: 'Charge', exact: true }).click();
+  await page.waitForSelector('body[data-view="login"]');
+  await expectText(page.locator('#login-why'), /place in line is kept/);
+  assert.equal(await page.locator('#login-username').inputValue(), `user${userId}`, 'the username is kept');
+  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'hold');
+  await expectText(page.locator('#hold-what'), new RegExp(`^Seat ${seatNumber} ·`));
+  assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token), token,
+    'the same queue token after the new login');
+  await page.getByLabel('Charge points').fill('');
+
+  // a refused charge shows the server's own words
+  const bearer = await apiLogin(userId);
   const refusal = await (await fetch(`${GATEWAY}/api/points/charges`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Queue-Token': token }, body: '{"amount":-5}',
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Queue-Token': token, Authorization: bearer },
+    body: '{"amount":-5}',
   })).json();
   assert.equal(refusal.code, 'AMOUNT_NOT_CHARGEABLE');
   await page.getByLabel('Charge points').fill('-5');
@@ -145,16 +163,61 @@ test('a user books a seat from queue token to confirmation', { timeout: 300_000 
   await page.screenshot({ path: join(ARTIFACTS, 'confirmation.png'), fullPage: true });
 
   // the queue really took the token back
-  const me = await fetch(`${GATEWAY}/api/queue/tokens/me`, { headers: { 'X-Queue-Token': token } });
+  const me = await fetch(`${GATEWAY}/api/queue/tokens/me`, { headers: { 'X-Queue-Token': token, Authorization: bearer } });
   assert.equal(me.status, 401);
   assert.equal((await me.json()).code, 'TOKEN_EXPIRED');
 
-  // a reload resumes from sessionStorage
+  // the access token was kept in memory only: nothing the page stores holds it
+  const stored = await page.evaluate(() => JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage },
+    cookies: document.cookie }));
+  assert.ok(accessTokens.size > 0, 'the page sent an access token');
+  for (const sent of accessTokens) assert.ok(!stored.includes(sent), 'no access token in sessionStorage, localStorage or cookies');
+
+  // a reload forgets the login (it lived in memory) and resumes from sessionStorage once logged in again
   await page.reload();
-  await page.waitForSelector('body[data-view="done"]');
+  await page.waitForSelector('body[data-view="login"]');
+  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'done');
   assert.equal(await page.locator('#done-seat').textContent(), `Seat ${seatNumber}`);
 
-  assert.deepEqual(tokenlessApiCalls, [], 'every API call but taking a token sends X-Queue-Token');
+  assert.deepEqual(uncredentialedApiCalls, [], 'every API call but login and sign-up sends the access token, and '
+    + 'every one but taking a queue token also X-Queue-Token');
+  assert.deepEqual(problems, [], 'no script errors in the page');
+  await page.context().close();
+});
+
+test('a new user signs up, is logged in and takes a place in line', { timeout: 120_000 }, async () => {
+  const { page, problems, uncredentialedApiCalls } = await openPage();
+  const username = `web-${Math.random().toString(36).slice(2, 10)}`;
+  const password = `a long passphrase ${Math.random().toString(36).slice(2)}`;
+
+  // a wrong password is refused in the server's words, and the page stays on the login form
+  await page.getByLabel('Username', { exact: true }).fill(`user${pickUser()}`);
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expectText(page.locator('#error-text'), /\S/, 'a refusal');
+  assert.equal(await view(page), 'login');
+
+  // a password the server refuses (the username itself) is explained, and nothing is created
+  await page.getByLabel('Choose a username').fill(username);
+  await page.getByLabel('Choose a password').fill(username);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expectText(page.locator('#error-text'), /\S/, 'the refusal of the password');
+  assert.equal(await view(page), 'login');
+  await page.screenshot({ path: join(ARTIFACTS, 'login.png'), fullPage: true });
+
+  await page.getByLabel('Choose a password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForSelector('body[data-view="start"]');
+  await expectText(page.locator('#who-text'), (text) => text === username, `${username} greeted`);
+  await page.getByRole('button', { name: 'Take a queue token' }).click();
+  await page.waitForSelector('body[data-view="waiting"], body[data-view="concerts"]');
+
+  // the account is real: the API logs the new user in too
+  const login = await fetch(`${GATEWAY}/api/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  assert.equal(login.status, 200);
+  assert.deepEqual(uncredentialedApiCalls, []);
   assert.deepEqual(problems, [], 'no script errors in the page');
   await page.context().close();
 });
@@ -164,7 +227,7 @@ test('a user arriving when every place is taken sees a waiting position', { time
   const { page, problems } = await openPage();
   const userId = pickUser();
 
-  await page.getByLabel('User id').fill(String(userId));
+  await logIn(page, `user${userId}`);
   await page.getByRole('button', { name: 'Take a queue token' }).click();
   await page.waitForSelector('body[data-view="waiting"]');
   const position = await assertWaitingPosition(page);
@@ -173,10 +236,20 @@ test('a user arriving when every place is taken sees a waiting position', { time
   assert.ok(await page.locator('#progress').isVisible(), 'a progress bar');
   await page.screenshot({ path: join(ARTIFACTS, 'waiting-room.png'), fullPage: true });
 
-  // a reload keeps the place: same token, still waiting
-  await page.reload();
-  await page.waitForSelector('body[data-view="waiting"]');
+  // a refused access token while waiting: back to the login form, and after it the same place in line
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token);
+  await refuseTheNextAccessToken(page, '**/api/queue/tokens/me');
+  await page.waitForSelector('body[data-view="login"]', { timeout: 30_000 });
+  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'waiting');
   await assertWaitingPosition(page);
+  assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token), token);
+
+  // a reload keeps the place too: log in again, same token, still waiting
+  await page.reload();
+  await page.waitForSelector('body[data-view="login"]');
+  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'waiting');
+  await assertWaitingPosition(page);
+  assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token), token);
 
   assert.deepEqual(problems, [], 'no script errors in the page');
   await page.context().close();
@@ -190,18 +263,60 @@ async function openPage() {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const problems = [];
-  const tokenlessApiCalls = [];
+  const uncredentialedApiCalls = [];
+  const accessTokens = new Set();
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('request', (request) => {
     const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/') || request.method() === 'OPTIONS') return;
+    const publicCall = ['/api/auth/login', '/api/users'].includes(url.pathname);
     const issuing = url.pathname === '/api/queue/tokens' && request.method() === 'POST';
-    if (url.pathname.startsWith('/api/') && !issuing && !request.headers()['x-queue-token']) {
-      tokenlessApiCalls.push(`${request.method()} ${url.pathname}`);
-    }
+    const bearer = /^Bearer (.+)$/.exec(request.headers().authorization ?? '')?.[1];
+    if (bearer) accessTokens.add(bearer);
+    const missing = publicCall ? (bearer || request.headers()['x-queue-token'] ? 'no credentials expected' : null)
+      : !bearer ? 'no access token' : !issuing && !request.headers()['x-queue-token'] ? 'no queue token' : null;
+    if (missing) uncredentialedApiCalls.push(`${request.method()} ${url.pathname}: ${missing}`);
   });
   await page.goto(pageUrl);
-  await page.waitForSelector('body[data-view="start"]');
-  return { page, problems, tokenlessApiCalls };
+  await page.waitForSelector('body[data-view="login"]');
+  return { page, problems, uncredentialedApiCalls, accessTokens };
+}
+
+/** Logs in through the page's form and waits for the view it leads to. */
+async function logIn(page, username, password = DEMO_PASSWORD, then = 'start') {
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForSelector(`body[data-view="${then}"]`);
+}
+
+/**
+ * The next request to `pattern` goes out with a broken access token (its signature changed), so the real gateway
+ * refuses it as it refuses an expired one: 401 ACCESS_TOKEN_INVALID.
+ */
+async function refuseTheNextAccessToken(page, pattern) {
+  await page.route(pattern, (route) => {
+    const headers = { ...route.request().headers() };
+    const [header, payload, signature] = headers.authorization.replace(/^Bearer /, '').split('.');
+    const broken = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
+    route.continue({ headers: { ...headers, authorization: `Bearer ${header}.${payload}.${broken}` } });
+  }, { times: 1 });
+}
+
+/** A demo user's `Authorization` header value, logged in through the API. */
+async function apiLogin(userId) {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${GATEWAY}/api/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: `user${userId}`, password: DEMO_PASSWORD }),
+    });
+    if (response.ok) return `Bearer ${(await response.json()).accessToken}`;
+    if ((response.status === 429 || response.status === 503) && attempt < 20) {
+      await new Promise((r) => setTimeout(r, 1000 * (Number(response.headers.get('Retry-After')) || 1)));
+      continue;
+    }
+    assert.fail(`logging in user${userId}: ${response.status} ${await response.text()}`);
+  }
 }
 
 async function assertWaitingPosition(page) {
@@ -245,11 +360,12 @@ function pickUser() {
 }
 
 async function takeToken(userId) {
+  const bearer = await apiLogin(userId);
   for (let attempt = 1; ; attempt += 1) {
     const response = await fetch(`${GATEWAY}/api/queue/tokens`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }),
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: bearer }, body: '{}',
     });
-    if (response.ok) return response.json();
+    if (response.ok) return { ...(await response.json()), bearer };
     // the gateway limits issuance per client address; everyone here comes from one
     if ((response.status === 429 || response.status === 503) && attempt < 20) {
       await new Promise((r) => setTimeout(r, 1000 * (Number(response.headers.get('Retry-After')) || 1)));
@@ -279,7 +395,9 @@ async function fillCapacity() {
   await batch(minimum);
   while (issued < 500) {
     await new Promise((r) => setTimeout(r, tick));
-    const status = await (await fetch(`${GATEWAY}/api/queue/tokens/me`, { headers: { 'X-Queue-Token': last.token } })).json();
+    const status = await (await fetch(`${GATEWAY}/api/queue/tokens/me`, {
+      headers: { 'X-Queue-Token': last.token, Authorization: last.bearer },
+    })).json();
     if (status.status === 'WAITING') return issued;
     await batch(20);
   }

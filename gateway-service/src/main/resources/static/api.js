@@ -1,5 +1,7 @@
 // The public API through the gateway (docs/conventions.md). Errors become ApiError with a readable message taken
-// from the RFC 9457 problem body, so no caller ever has to show a raw status or a blank screen.
+// from the RFC 9457 problem body, so no caller ever has to show a raw status or a blank screen. A logged-in user's
+// requests carry two credentials: Authorization: Bearer <access token> (who they are) and X-Queue-Token (their place
+// in line); login and sign-up carry neither.
 
 const TIMEOUT_MS = 15000;
 
@@ -20,11 +22,16 @@ export function apiBase(search = location.search) {
   return api ? api.replace(/\/+$/, '') : '';
 }
 
-export function createClient(base, tokenOf) {
-  async function request(method, path, body) {
+/** The 401 codes that mean the login is missing or no longer valid (expired, say): log in again. */
+export const LOGIN_REFUSED = ['ACCESS_TOKEN_INVALID', 'UNAUTHENTICATED'];
+
+/** `credentials()` answers `{ accessToken, queueToken }`, read at each request (either may be missing). */
+export function createClient(base, credentials) {
+  async function request(method, path, body, { anonymous = false } = {}) {
     const headers = { Accept: 'application/json, application/problem+json' };
-    const token = tokenOf();
-    if (token) headers['X-Queue-Token'] = token;
+    const { accessToken, queueToken } = anonymous ? {} : credentials();
+    if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+    if (queueToken) headers['X-Queue-Token'] = queueToken;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;
     try {
@@ -54,7 +61,10 @@ export function createClient(base, tokenOf) {
   }
 
   return {
-    takeToken: (userId) => request('POST', '/api/queue/tokens', { userId }),
+    logIn: (username, password) => request('POST', '/api/auth/login', { username, password }, { anonymous: true }),
+    signUp: (username, password) => request('POST', '/api/users', { username, password }, { anonymous: true }),
+    // the user is the access token's; the body names no one
+    takeToken: () => request('POST', '/api/queue/tokens', {}),
     myToken: () => request('GET', '/api/queue/tokens/me'),
     concerts: () => request('GET', '/api/concerts'),
     dates: (concertId) => request('GET', `/api/concerts/${concertId}/dates`),
@@ -65,6 +75,17 @@ export function createClient(base, tokenOf) {
     charge: (amount) => request('POST', '/api/points/charges', { amount }),
     pay: (reservationId) => request('POST', '/api/payments', { reservationId }),
   };
+}
+
+/** The claims of an access token (to greet the user; the gateway is what checks the token). */
+export function claimsOf(accessToken) {
+  try {
+    const payload = accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const json = new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)));
+    return JSON.parse(json);
+  } catch {
+    return {};
+  }
 }
 
 async function readJson(response) {

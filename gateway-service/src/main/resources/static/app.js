@@ -1,6 +1,9 @@
-// The booking flow: queue token → waiting room → concert → date → seat → hold → points → pay → confirmation.
-// One view at a time; the session (token, choices, hold) lives in sessionStorage so a reload resumes where it was.
-import { ApiError, apiBase, createClient } from './api.js';
+// The booking flow: login → queue token → waiting room → concert → date → seat → hold → points → pay → confirmation.
+// One view at a time; the session (queue token, choices, hold) lives in sessionStorage so a reload resumes where it
+// was, after the user has logged in again. The access token lives in this page's memory only (never in
+// sessionStorage, localStorage or a cookie): a reload, or an expired or refused access token, leads to the login form,
+// and the place in line is kept for the same user.
+import { ApiError, LOGIN_REFUSED, apiBase, claimsOf, createClient } from './api.js';
 
 const STORAGE_KEY = 'ticketing.session';
 const QUEUE_POLL_MS = 5000;       // the waiting room's rhythm (docs/conventions.md, SEED.md)
@@ -9,10 +12,11 @@ const TOKEN_USED_POLL_LIMIT = 60;
 const PAY_PENDING_ATTEMPTS = 30;
 
 const $ = (id) => document.getElementById(id);
-const views = ['start', 'waiting', 'concerts', 'dates', 'seats', 'hold', 'done'];
+const views = ['login', 'start', 'waiting', 'concerts', 'dates', 'seats', 'hold', 'done'];
 
 let session = loadSession();
-const api = createClient(apiBase(), () => session.token);
+let accessToken = null;
+const api = createClient(apiBase(), () => ({ accessToken, queueToken: session.token }));
 
 // A view change bumps the generation and clears its timers, so answers and ticks of a view left behind are dropped.
 let current = null;
@@ -45,8 +49,8 @@ function show(name) {
   const moved = current !== null && current !== name;
   current = name;
   document.body.dataset.view = name;
-  $('who').hidden = !session.userId || name === 'start';
-  $('who-text').textContent = session.userId ? `User ${session.userId}` : '';
+  $('who').hidden = !accessToken || name === 'login';
+  $('who-text').textContent = session.username ?? '';
   if (moved) $(`view-${name}`).querySelector('h2').focus();
   return generation;
 }
@@ -78,13 +82,23 @@ function handleError(error) {
     showError(`Something went wrong in this page: ${error?.message ?? error}. Reload to try again.`);
     return;
   }
+  if (error.status === 401 && LOGIN_REFUSED.includes(error.code)) {
+    showLogin(`${error.message} Log in again to continue${session.token ? ': your place in line is kept' : ''}.`);
+    return;
+  }
+  if (error.code === 'TOKEN_NOT_YOURS') {
+    resetSession(me());
+    showStart();
+    showError(`${error.message} Take a queue token of your own to continue.`);
+    return;
+  }
   if (error.code === 'TOKEN_WAITING') {
     showWaiting(error.problem);
     showError(error.message);
     return;
   }
   if (error.status === 401 && ['TOKEN_EXPIRED', 'TOKEN_INVALID'].includes(error.code)) {
-    resetSession({ userId: session.userId });
+    resetSession(me());
     showStart();
     showError(`${error.message} Take a new queue token to continue.`);
     return;
@@ -125,27 +139,93 @@ function clock(ms) {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
+// ---- login and sign-up -------------------------------------------------------------------------------------------
+
+/** Who is logged in, as the session keeps it across a new queue token. */
+const me = () => ({ userId: session.userId, username: session.username });
+
+/** Forgets the access token and asks for a login; the session (the place in line) stays for the same user. */
+function showLogin(why = null) {
+  accessToken = null;
+  show('login');
+  $('login-why').hidden = !why;
+  $('login-why').textContent = why ?? '';
+  $('login-password').value = '';
+  if (session.username) $('login-username').value = session.username;
+}
+
+/** A new access token: the same user resumes where they were; another user starts afresh. */
+async function loggedIn(answer) {
+  const claims = claimsOf(answer.accessToken);
+  const userId = Number(claims.sub);
+  const username = claims.preferred_username ?? $('login-username').value.trim();
+  accessToken = answer.accessToken;
+  if (session.userId !== userId) resetSession({ userId, username });
+  else save({ username });
+  $('login-password').value = '';
+  $('signup-password').value = '';
+  await resume();
+}
+
+function credentialsOf(usernameField, passwordField) {
+  const username = $(usernameField).value.trim();
+  const password = $(passwordField).value;
+  if (!username || !password) {
+    showError('Enter a username and a password.');
+    $(username ? passwordField : usernameField).focus();
+    return null;
+  }
+  return { username, password };
+}
+
+function throttled(error) {
+  if (error instanceof ApiError && error.code === 'RATE_LIMITED' && error.retryAfter != null) {
+    return new ApiError(`${error.message} Try again in ${duration(error.retryAfter).replace('about ', '')}.`, error);
+  }
+  return error;
+}
+
+$('login-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const button = event.submitter ?? $('login-form').querySelector('button');
+  act(button, async () => {
+    const credentials = credentialsOf('login-username', 'login-password');
+    if (!credentials) return;
+    say('Logging in…');
+    const answer = await api.logIn(credentials.username, credentials.password).catch((e) => { throw throttled(e); });
+    say('');
+    await loggedIn(answer);
+  });
+});
+
+$('signup-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const button = event.submitter ?? $('signup-form').querySelector('button');
+  act(button, async () => {
+    const credentials = credentialsOf('signup-username', 'signup-password');
+    if (!credentials) return;
+    say('Creating your account…');
+    const account = await api.signUp(credentials.username, credentials.password);
+    const answer = await api.logIn(credentials.username, credentials.password).catch((e) => { throw throttled(e); });
+    $('signup-username').value = '';
+    say(`Welcome, ${account.username}.`);
+    await loggedIn(answer);
+  });
+});
+
 // ---- start -------------------------------------------------------------------------------------------------------
 
 function showStart() {
   show('start');
-  if (session.userId) $('user-id').value = session.userId;
 }
 
 $('start-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const button = event.submitter ?? $('start-form').querySelector('button');
   act(button, async () => {
-    const raw = $('user-id').value.trim();
-    const userId = Number(raw);
-    if (!raw || !Number.isInteger(userId) || userId < 1) {
-      showError('Enter your user id: a whole number from 1.');
-      $('user-id').focus();
-      return;
-    }
-    resetSession({ userId });
+    resetSession(me());
     say('Taking a place in the queue…');
-    const status = await api.takeToken(userId);
+    const status = await api.takeToken();
     save({ token: status.token, firstPosition: null });
     enterQueue(status);
   });
@@ -440,6 +520,10 @@ async function watchTokenUsedUp(attempt) {
     $('done-token').textContent = 'Your queue token is still active; it is released in a moment…';
   } catch (e) {
     if (mine !== generation) return;
+    if (e instanceof ApiError && e.status === 401 && LOGIN_REFUSED.includes(e.code)) {
+      handleError(e);
+      return;
+    }
     if (e instanceof ApiError && e.status === 401) {
       save({ tokenUsedUp: e.message });
       renderTokenUsedUp(e.message);
@@ -459,19 +543,19 @@ function renderTokenUsedUp(answer) {
 $('again').addEventListener('click', () => {
   clearError();
   say('');
-  resetSession({ userId: session.userId });
+  resetSession(me());
   showStart();
-  $('user-id').focus();
+  $('start-form').querySelector('button').focus();
 });
 
 // ---- navigation and start-up ------------------------------------------------------------------------------------
 
 $('leave').addEventListener('click', () => {
   clearError();
-  say('You left the queue on this page.');
+  say('You are logged out.');
   resetSession();
-  $('user-id').value = '';
-  showStart();
+  $('login-username').value = '';
+  showLogin();
 });
 
 $('error-close').addEventListener('click', clearError);
@@ -486,6 +570,10 @@ window.addEventListener('error', (event) => showError(`Something went wrong in t
 window.addEventListener('unhandledrejection', (event) => handleError(event.reason));
 
 async function resume() {
+  if (!accessToken) {
+    showLogin(session.token ? 'Log in to continue where you were.' : null);
+    return;
+  }
   if (!session.token) {
     showStart();
     return;

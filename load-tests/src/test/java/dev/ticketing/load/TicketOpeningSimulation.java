@@ -11,22 +11,27 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.ticketing.system.ConsistencyCheck;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 /**
- * Ticket-opening day: {@code users} people arrive within {@code arrivalSeconds}, take queue tokens, poll their position
+ * Ticket-opening day: {@code users} people log in before the opening (within {@code loginSeconds}, as on a real sale
+ * day, where people sign in ahead and wait for the sale to start), then arrive within {@code arrivalSeconds}, take
+ * queue tokens (the gateway takes the user from the access token), poll their position
  * until admitted, browse dates and seats, try to hold one of the few best seats (many want the same ones), charge and
  * pay. After the run the stores are audited: no seat sold twice, every debit a sale or a refund, no more active tokens
  * than capacity. The audit is part of the output and fails the run when violated.
@@ -44,6 +49,15 @@ public class TicketOpeningSimulation extends Simulation {
     private static final Duration ADMISSION_SAMPLE = Duration.ofMillis(Long.getLong("admissionSampleMillis", 500));
     private static final int USERS = Integer.getInteger("users", 400);
     private static final int ARRIVAL_SECONDS = Integer.getInteger("arrivalSeconds", 10);
+    /**
+     * The logins before the opening are spread over this time (a password hash costs tens of milliseconds of CPU by
+     * design, on the same two cores as the rest); "0 log in" in Gatling's report is what one costs under this load.
+     */
+    private static final int LOGIN_SECONDS = Integer.getInteger("loginSeconds", 20);
+    private static final String DEMO_PASSWORD = System.getProperty("demoPassword", "demo-password");
+    /** Every request of a logged-in user carries both credentials: who they are and their place in line. */
+    private static final Map<String, String> CREDENTIALS = Map.of("Authorization", "Bearer #{accessToken}",
+            "X-Queue-Token", "#{token}");
     private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
     private static final int HOT_SEATS = Integer.getInteger("hotSeats", 8);
     /**
@@ -61,6 +75,13 @@ public class TicketOpeningSimulation extends Simulation {
     private static final AtomicLong paymentsCompleted = new AtomicLong();
     private static final AtomicLong admitted = new AtomicLong();
     private static final AtomicLong waitMillisTotal = new AtomicLong();
+    private static final AtomicLong loginsRefused = new AtomicLong();
+    private static final AtomicLong loginPhaseStarted = new AtomicLong();
+    private static final AtomicLong loginPhaseEnded = new AtomicLong();
+    /** The users of the opening, in arrival order: logged in first, then arriving in the same order. */
+    private static final List<Long> OPENING_USERS = openingUsers();
+    /** Their access tokens, from the login phase to the opening (Gatling sessions do not cross scenarios). */
+    private static final Map<Long, String> ACCESS_TOKENS = new ConcurrentHashMap<>();
     private static AdmissionSampler admissions;
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
@@ -68,49 +89,85 @@ public class TicketOpeningSimulation extends Simulation {
             .contentTypeHeader("application/json")
             .shareConnections();
 
-    private static Iterator<Map<String, Object>> demoUsers() {
+    private static List<Long> openingUsers() {
         List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, LAST_DEMO_USER - WARM_UP_USERS).boxed().toList());
         Collections.shuffle(ids);
-        return ids.stream().map(id -> Map.<String, Object>of("userId", id)).iterator();
+        return List.copyOf(ids);
     }
+
+    private static Iterator<Map<String, Object>> demoUsers() {
+        return OPENING_USERS.stream().map(id -> Map.<String, Object>of("userId", id)).iterator();
+    }
+
+    /** {@code POST /api/auth/login} as demo user {@code user<userId>}, saving the access token in the session. */
+    private static ChainBuilder logIn(String name, boolean silent) {
+        HttpRequestActionBuilder login = http(name).post("/api/auth/login")
+                .body(StringBody("{\"username\":\"user#{userId}\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
+                .check(status().is(200), jsonPath("$.accessToken").saveAs("accessToken"));
+        return exec(silent ? login.silent() : login);
+    }
+
+    /** Before the opening: every user of the opening logs in once; the token waits for them in ACCESS_TOKENS. */
+    private final ScenarioBuilder loginBeforeOpening = scenario("log in before the opening")
+            .feed(demoUsers())
+            .exec(session -> {
+                loginPhaseStarted.compareAndSet(0, System.currentTimeMillis());
+                return session;
+            })
+            .exec(logIn("0 log in", false))
+            .exec(session -> {
+                if (session.contains("accessToken")) {
+                    ACCESS_TOKENS.put(session.getLong("userId"), session.getString("accessToken"));
+                } else {
+                    loginsRefused.incrementAndGet();
+                }
+                loginPhaseEnded.accumulateAndGet(System.currentTimeMillis(), Math::max);
+                return session;
+            });
 
     /** Requests of the warm-up are silent: they are not part of the figures or of the assertion. */
     private final ScenarioBuilder warmUp = scenario("warm-up")
             .feed(LongStream.rangeClosed(LAST_DEMO_USER - WARM_UP_USERS + 1, LAST_DEMO_USER)
                     .mapToObj(id -> Map.<String, Object>of("userId", id)).iterator())
+            // a failed silent request let the warm-up go on without a token (seen in a run): check what it saved
+            .exec(logIn("warm-up: log in", true))
+            .exitHereIf(session -> !session.contains("accessToken"))
             .exec(http("warm-up: take queue token").post("/api/queue/tokens")
-                    .body(StringBody("{\"userId\":#{userId}}"))
+                    .header("Authorization", "Bearer #{accessToken}").body(StringBody("{}"))
                     .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
                             jsonPath("$.status").saveAs("queueStatus"))
                     .silent())
-            .exitHereIfFailed()
+            .exitHereIf(session -> !session.contains("token"))
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(1))
-            .on(exec(http("warm-up: poll position").get("/api/queue/tokens/me").header("X-Queue-Token", "#{token}")
+            .on(exec(http("warm-up: poll position").get("/api/queue/tokens/me").headers(CREDENTIALS)
                     .check(status().is(200), jsonPath("$.status").saveAs("queueStatus")).silent())
                     .pause(POLL))
             .during(WARM_UP).on(
-                    exec(http("warm-up: concerts").get("/api/concerts").header("X-Queue-Token", "#{token}")
+                    exec(http("warm-up: concerts").get("/api/concerts").headers(CREDENTIALS)
                             .check(status().is(200), jsonPath("$[0].id").saveAs("concertId")).silent())
                     .exec(http("warm-up: dates").get("/api/concerts/#{concertId}/dates")
-                            .header("X-Queue-Token", "#{token}")
+                            .headers(CREDENTIALS)
                             .check(status().is(200), jsonPath("$[0].dateId").saveAs("dateId")).silent())
                     .exec(http("warm-up: seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
-                            .header("X-Queue-Token", "#{token}").check(status().is(200)).silent())
-                    .exec(http("warm-up: points").get("/api/points").header("X-Queue-Token", "#{token}")
+                            .headers(CREDENTIALS).check(status().is(200)).silent())
+                    .exec(http("warm-up: points").get("/api/points").headers(CREDENTIALS)
                             .check(status().is(200)).silent())
                     .pause(Duration.ofMillis(200)));
 
     private final ScenarioBuilder ticketOpening = scenario("ticket opening")
             .feed(demoUsers())
-            .exec(session -> session.set("arrivedAt", System.currentTimeMillis()))
+            // a user whose login failed before the opening is not at the opening (counted as refused logins)
+            .exitHereIf(session -> !ACCESS_TOKENS.containsKey(session.getLong("userId")))
+            .exec(session -> session.set("arrivedAt", System.currentTimeMillis())
+                    .set("accessToken", ACCESS_TOKENS.get(session.getLong("userId"))))
             .exec(http("1 take queue token").post("/api/queue/tokens")
-                    .body(StringBody("{\"userId\":#{userId}}"))
+                    .header("Authorization", "Bearer #{accessToken}").body(StringBody("{}"))
                     .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
                             jsonPath("$.status").saveAs("queueStatus")))
             // a refused token (503 while a dependency is down, say) ends this user's visit; Gatling counts it as KO
             .exitHereIfFailed()
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(5))
-            .on(exec(http("2 poll position").get("/api/queue/tokens/me").header("X-Queue-Token", "#{token}")
+            .on(exec(http("2 poll position").get("/api/queue/tokens/me").headers(CREDENTIALS)
                     .check(status().is(200), jsonPath("$.status").saveAs("queueStatus")))
                     .exitHereIfFailed()
                     .pause(POLL))
@@ -119,18 +176,18 @@ public class TicketOpeningSimulation extends Simulation {
                 waitMillisTotal.addAndGet(System.currentTimeMillis() - session.getLong("arrivedAt"));
                 return session;
             })
-            .exec(http("3 concerts").get("/api/concerts").header("X-Queue-Token", "#{token}")
+            .exec(http("3 concerts").get("/api/concerts").headers(CREDENTIALS)
                     .check(status().is(200), jsonPath("$[0].id").saveAs("concertId")))
             .exitHereIfFailed()
-            .exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").header("X-Queue-Token", "#{token}")
+            .exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").headers(CREDENTIALS)
                     .check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
             .doIf(session -> session.contains("dateId")).then(
                     exec(http("5 available seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
-                            .header("X-Queue-Token", "#{token}")
+                            .headers(CREDENTIALS)
                             .check(status().is(200), jsonPath("$[*].seatId").findAll().optional().saveAs("seatIds")))
                     .doIf(session -> session.contains("seatIds")).then(
                             exec(TicketOpeningSimulation::pickHotSeat)
-                            .exec(http("6 hold seat").post("/api/reservations").header("X-Queue-Token", "#{token}")
+                            .exec(http("6 hold seat").post("/api/reservations").headers(CREDENTIALS)
                                     .body(StringBody("{\"concertId\":#{concertId},\"dateId\":#{dateId},"
                                             + "\"seatId\":#{seatId}}"))
                                     .check(status().in(201, 409).saveAs("holdStatus"),
@@ -142,13 +199,13 @@ public class TicketOpeningSimulation extends Simulation {
                             })
                             .doIf(session -> session.getInt("holdStatus") == 201).then(
                                     exec(http("7 charge points").post("/api/points/charges")
-                                            .header("X-Queue-Token", "#{token}")
+                                            .headers(CREDENTIALS)
                                             .body(StringBody("{\"amount\":#{price}}"))
                                             .check(status().is(200)))
                                     .exec(session -> session.set("payStatus", 409))
                                     .asLongAsDuring(session -> session.getInt("payStatus") == 409,
                                             Duration.ofSeconds(20)).on(
-                                            exec(http("8 pay").post("/api/payments").header("X-Queue-Token", "#{token}")
+                                            exec(http("8 pay").post("/api/payments").headers(CREDENTIALS)
                                                     .body(StringBody("{\"reservationId\":#{reservationId}}"))
                                                     .check(status().in(200, 201, 409).saveAs("payStatus")))
                                             .doIf(session -> session.getInt("payStatus") == 409).then(
@@ -167,7 +224,9 @@ public class TicketOpeningSimulation extends Simulation {
     }
 
     {
-        var opening = ticketOpening.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(ARRIVAL_SECONDS)));
+        // nested, because a.andThen(b).andThen(c) would start b and c together after a
+        var opening = loginBeforeOpening.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(LOGIN_SECONDS)))
+                .andThen(ticketOpening.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(ARRIVAL_SECONDS))));
         setUp(WARM_UP_USERS == 0 || WARM_UP.isZero() ? opening
                 : warmUp.injectOpen(atOnceUsers(WARM_UP_USERS)).andThen(opening))
                 .protocols(protocol)
@@ -184,12 +243,14 @@ public class TicketOpeningSimulation extends Simulation {
         admissions.close();
         System.out.printf("""
 
-                Ticket opening: %d users arriving within %d s
+                Ticket opening: %d users logged in within %d s, then arriving within %d s
+                  logins before ....... %d ok, %d refused, in %.1f s ("0 log in" above: what one costs)
                   admitted ............ %d (mean wait in line %.1f s)
                   admission ticks ..... %s
                   holds won / refused . %d / %d
                   payments completed .. %d
-                %n""", USERS, ARRIVAL_SECONDS, admitted.get(),
+                %n""", USERS, LOGIN_SECONDS, ARRIVAL_SECONDS, ACCESS_TOKENS.size(), loginsRefused.get(),
+                (loginPhaseEnded.get() - loginPhaseStarted.get()) / 1000.0, admitted.get(),
                 admitted.get() == 0 ? 0 : waitMillisTotal.get() / 1000.0 / admitted.get(), admissions.summary(),
                 holdsWon.get(),
                 holdsRefused.get(), paymentsCompleted.get());

@@ -16,10 +16,11 @@ import tools.jackson.databind.JsonNode;
 class ErrorBranchesSystemTest {
 
     @Test
-    void unknownUserCannotTakeAQueueToken() {
+    void unknownUserCannotLogInSoCannotTakeAQueueToken() {
+        // the queue takes the user from the access token now: an unknown user is stopped at the login
         Response response = Gateway.issueToken(987_654_321L);
 
-        assertProblem(response, 404, "USER_NOT_FOUND");
+        assertProblem(response, 401, "INVALID_CREDENTIALS");
     }
 
     @Test

@@ -9,16 +9,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The system as a frontend sees it: HTTP to the gateway, nothing else. */
+/**
+ * The system as a frontend sees it: HTTP to the gateway, nothing else. A logged-in user sends two credentials on
+ * every protected request: {@code Authorization: Bearer <access token>} (who they are) and {@code X-Queue-Token} (their
+ * place in line). The tests name a request by its queue token only; this class remembers whose token it issued and
+ * adds that user's access token ({@link Accounts}). A queue token it did not issue (none, garbage) goes with the
+ * access token of a logged-in bystander, so a test about queue tokens sees the queue's answer and not the refusal of
+ * a missing login (IdentitySystemTest covers the logins).
+ */
 final class Gateway {
 
     static final String URL = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:8080");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<String, Long> OWNER_OF_TOKEN = new ConcurrentHashMap<>();
+    private static volatile Long bystander;
 
     record Response(int status, JsonNode body, Map<String, List<String>> headers, String raw) {
 
@@ -78,18 +88,67 @@ final class Gateway {
         }
     }
 
+    /** A request with the queue token and the access token of its owner (or of the bystander, see above). */
     static HttpRequest.Builder request(String path, String token) {
+        Long owner = token == null ? null : OWNER_OF_TOKEN.get(token);
+        return request(path, token, Accounts.accessToken(owner != null ? owner : bystander()));
+    }
+
+    /** A request with exactly these credentials; {@code null} leaves the header out. */
+    static HttpRequest.Builder request(String path, String token, String accessToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(20));
         if (token != null) {
             builder.header("X-Queue-Token", token);
         }
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
         return builder;
+    }
+
+    /** A public endpoint (login, sign-up) or a caller who has not logged in: no credentials at all. */
+    static Response postAnonymously(String path, String json) {
+        return send(request(path, null, null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The owner of a queue token this class issued, or {@code null}. */
+    static Long ownerOf(String token) {
+        return OWNER_OF_TOKEN.get(token);
+    }
+
+    private static long bystander() {
+        Long user = bystander;
+        if (user == null) {
+            synchronized (Gateway.class) {
+                if (bystander == null) {
+                    bystander = DemoUsers.next();
+                }
+                user = bystander;
+            }
+        }
+        return user;
     }
 
     // ---- the steps of the flow, as a frontend performs them
 
+    /**
+     * The demo user logs in (or uses the access token they hold) and asks for a queue token, which is theirs: the
+     * gateway takes the user from the access token, the body carries nothing. A refused login is answered as it is.
+     */
     static Response issueToken(long userId) {
-        return post("/api/queue/tokens", null, "{\"userId\":" + userId + "}");
+        if (!Accounts.loggedIn(userId)) {
+            Response login = Accounts.logIn(userId);
+            if (login.status() != 200) {
+                return login;
+            }
+        }
+        Response issued = send(request("/api/queue/tokens", null, Accounts.accessToken(userId))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        if ((issued.status() == 200 || issued.status() == 201) && issued.body() != null && issued.body().has("token")) {
+            OWNER_OF_TOKEN.put(issued.text("token"), userId);
+        }
+        return issued;
     }
 
     /** Polls the token's status (every 500 ms, as a fast frontend would) until it is ACTIVE. */

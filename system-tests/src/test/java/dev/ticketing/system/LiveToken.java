@@ -6,7 +6,9 @@ import java.util.function.Function;
 /**
  * A user's queue token that outlives the token itself: a drill that waits minutes (for a hold to expire, say)
  * outlasts an active token's lifetime (90 s in ./bin/test), so on 401 it takes the user a fresh one, as a frontend
- * would send its user back through the waiting room, and asks again.
+ * would send its user back through the waiting room, and asks again. The same for the access token: a refused one
+ * (401 {@code ACCESS_TOKEN_INVALID}, expired say) sends the user back to the login, and the request is repeated with
+ * the same queue token.
  */
 final class LiveToken {
 
@@ -28,11 +30,19 @@ final class LiveToken {
 
     private synchronized Response withLiveToken(Function<String, Response> request) {
         Response response = request.apply(token);
-        if (response.status() == 401) {
+        if (response.status() == 401 && isLoginRefused(response)) {
+            Accounts.forget(userId);
+            response = request.apply(token);
+        }
+        if (response.status() == 401 && !isLoginRefused(response)) {
             token = Gateway.activeToken(userId);
             response = request.apply(token);
         }
         return response;
+    }
+
+    private static boolean isLoginRefused(Response response) {
+        return "ACCESS_TOKEN_INVALID".equals(response.code()) || "UNAUTHENTICATED".equals(response.code());
     }
 
     synchronized String value() {

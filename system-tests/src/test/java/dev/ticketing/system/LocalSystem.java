@@ -111,7 +111,7 @@ final class LocalSystem {
         bash("\"$REPO_ROOT/infra/local/kafka/start.sh\"");
     }
 
-    private static Path stateDir() {
+    static Path stateDir() {
         String configured = System.getenv("TICKETING_STATE_DIR");
         return configured == null || configured.isBlank() ? ROOT.resolve(".infra") : Path.of(configured);
     }

@@ -1,7 +1,10 @@
 package dev.ticketing.concert.api;
 
+import dev.ticketing.support.web.PublicApiSecurity;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +17,13 @@ class OpenApiConfiguration {
                 .title("concert-service")
                 .version("1")
                 .description("Concerts, dates, seats and 5-minute seat holds. Reached through the gateway with an"
-                        + " active queue token; errors are RFC 9457 problem details with a stable `code`."));
+                        + " access token (bearerAuth) and the same user's active queue token; errors are RFC 9457"
+                        + " problem details with a stable `code`."));
+    }
+
+    /** Every route needs the login and the queue token. */
+    @Bean
+    OpenApiCustomizer publicApiSecurity() {
+        return PublicApiSecurity.customizer(Set.of(), Set.of());
     }
 }

@@ -274,7 +274,11 @@ class ConcertApiTest {
                 .andExpect(jsonPath("$.paths", hasKey("/api/concerts/{concertId}/dates")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/concerts/{concertId}/dates/{dateId}/seats")))
                 .andExpect(jsonPath("$.paths['/api/reservations'].post.responses", hasKey("409")))
-                .andExpect(jsonPath("$.paths['/api/reservations/{reservationId}'].get.responses", hasKey("404")));
+                .andExpect(jsonPath("$.paths['/api/reservations/{reservationId}'].get.responses", hasKey("404")))
+                // the gateway's Swagger UI can send the login's access token and the queue token
+                .andExpect(jsonPath("$.components.securitySchemes.bearerAuth.bearerFormat").value("JWT"))
+                .andExpect(jsonPath("$.paths['/api/concerts'].get.security[0].bearerAuth").exists())
+                .andExpect(jsonPath("$.paths['/api/reservations'].post.security[0].queueToken").exists());
     }
 
     // ---- helpers

@@ -19,14 +19,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ACTIVE queue tokens for a load run, taken straight at queue-service (the gateway's issuance limit is not what is
- * measured). When tokens live shorter than the run (./bin/load-test sets a 60 s lifetime), the users are split in two
+ * Logged-in users with ACTIVE queue tokens for a load run. Each user logs in once through the gateway, before the run
+ * (a login is a password hash: not what is measured here), and holds the access token until shortly before it
+ * expires; the queue tokens are taken straight at queue-service, for the user the gateway would name in
+ * {@code X-User-Id} (the gateway's issuance limit is not what is measured). When tokens live shorter than the run (./bin/load-test sets a 60 s lifetime), the users are split in two
  * cohorts admitted half a lifetime apart and a background refresh re-issues each expired token, so one cohort is
  * always usable; a token is left out a few seconds before it expires, so requests never carry a dying token.
  */
 final class ActiveTokenPool {
 
-    record Admitted(long userId, String token, Instant expiresAt) {
+    record Admitted(long userId, String token, Instant expiresAt, String accessToken) {
+    }
+
+    private record AccessToken(String value, Instant renewAfter) {
     }
 
     private static final Duration LEAVE_OUT_BEFORE_EXPIRY = Duration.ofSeconds(3);
@@ -34,8 +39,15 @@ final class ActiveTokenPool {
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Pattern EXPIRES_AT = Pattern.compile("\"expiresAt\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern EXPIRES_IN = Pattern.compile("\"expiresIn\"\\s*:\\s*(\\d+)");
+    /** An access token is renewed this long before it expires, so no request carries a dying one. */
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
     private final String queueUrl;
+    private final String gatewayUrl;
+    private final String password;
+    private final Map<Long, AccessToken> accessTokenOfUser = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Long, String> tokenOfUser = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
@@ -46,8 +58,10 @@ final class ActiveTokenPool {
     });
     private volatile List<Admitted> usable = List.of();
 
-    ActiveTokenPool(String queueUrl) {
+    ActiveTokenPool(String queueUrl, String gatewayUrl, String password) {
         this.queueUrl = queueUrl;
+        this.gatewayUrl = gatewayUrl;
+        this.password = password;
     }
 
     /**
@@ -126,7 +140,7 @@ final class ActiveTokenPool {
             } else if ("ACTIVE".equals(status)) {
                 Instant expiresAt = Instant.parse(find(EXPIRES_AT, answer.body()));
                 if (expiresAt.isAfter(leaveOutAfter)) {
-                    admitted.add(new Admitted(userId, token, expiresAt));
+                    admitted.add(new Admitted(userId, token, expiresAt, accessToken(userId)));
                 }
             }
         });
@@ -136,9 +150,26 @@ final class ActiveTokenPool {
     }
 
     private String issue(long userId) {
+        accessToken(userId); // logged in before the run, as the user of the token
         return find(TOKEN, send(HttpRequest.newBuilder(URI.create(queueUrl + "/api/queue/tokens"))
+                .header("Content-Type", "application/json").header("X-User-Id", Long.toString(userId))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), false).body());
+    }
+
+    /** The user's access token: the kept one while fresh, else a login through the gateway as demo user userN. */
+    private String accessToken(long userId) {
+        AccessToken kept = accessTokenOfUser.get(userId);
+        if (kept != null && Instant.now().isBefore(kept.renewAfter())) {
+            return kept.value();
+        }
+        String answer = send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/auth/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + userId + "}")).build(), false).body());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"user" + userId + "\",\"password\":\""
+                        + password + "\"}")).build(), false).body();
+        AccessToken fresh = new AccessToken(find(ACCESS_TOKEN, answer), Instant.now()
+                .plusSeconds(Long.parseLong(find(EXPIRES_IN, answer))).minus(RENEW_BEFORE_EXPIRY));
+        accessTokenOfUser.put(userId, fresh);
+        return fresh.value();
     }
 
     private HttpResponse<String> send(HttpRequest request, boolean notFoundIsAnAnswer) {

@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  * keep-alive connections (as an ingress would hold them):
  * <ol>
  *   <li>{@code gateway alone}: the gateway's own liveness probe, no routing: its HTTP server on this box;</li>
- *   <li>{@code bare route}: {@code GET /api/queue/tokens/me} without a token, routed without any gateway filter to
- *       queue-service, which refuses it before touching Redis: the physical limit of a routed request;</li>
- *   <li>{@code token status polling}: the same with a real token (routed, one Redis read at queue-service);</li>
- *   <li>{@code available seats via gateway}: token validated with queue-service, then concert-service reads MySQL;</li>
+ *   <li>{@code bare route}: {@code GET /api/queue/tokens/me} with an access token but no queue token: the access
+ *       token checked (an ES256 signature against the cached JWKS), then routed without any other gateway filter to
+ *       queue-service, which refuses it before touching Redis: the limit of a routed, logged-in request;</li>
+ *   <li>{@code token status polling}: the same with a real queue token (routed, one Redis read at queue-service);</li>
+ *   <li>{@code available seats via gateway}: access token checked, queue token validated with queue-service, then
+ *       concert-service reads MySQL;</li>
  *   <li>{@code available seats direct}: the same read straight at concert-service with {@code X-User-Id}, no
  *       gateway: the difference to phase 4 is what the gateway and its validation add;</li>
  *   <li>with {@code -DcachedGatewayUrl}: phase 4 again through a second gateway started with
@@ -41,7 +43,9 @@ import java.util.regex.Pattern;
  * Run against a running system (./bin/run):
  * {@code ./mvnw -pl load-tests gatling:test -Dgatling.simulationClass=dev.ticketing.load.gateway.GatewayOverheadSimulation
  * -Drate=400 -DphaseSeconds=20}. Raise {@code rate} until p99 climbs or requests fail: that is what this box sustains.
- * Tokens come from {@link ActiveTokenPool}. Figures: docs/benchmarks/gateway-service.md.
+ * Users log in before the run and tokens come from {@link ActiveTokenPool}; every request through the gateway carries
+ * {@code Authorization: Bearer} (and {@code X-Queue-Token} where the route needs one). Figures:
+ * docs/benchmarks/gateway-service.md.
  */
 public class GatewayOverheadSimulation extends Simulation {
 
@@ -61,9 +65,12 @@ public class GatewayOverheadSimulation extends Simulation {
     /** A second gateway started with QUEUE_TOKEN_CACHE_TTL, to compare in the same run; off when not given. */
     private static final String CACHED_GATEWAY_URL = System.getProperty("cachedGatewayUrl");
 
+    private static final Map<String, String> CREDENTIALS = Map.of("Authorization", "Bearer #{accessToken}",
+            "X-Queue-Token", "#{token}");
     private static final Pattern DATE_ID = Pattern.compile("\"dateId\"\\s*:\\s*(\\d+)");
 
-    private static final ActiveTokenPool TOKENS_POOL = new ActiveTokenPool(QUEUE_URL);
+    private static final ActiveTokenPool TOKENS_POOL = new ActiveTokenPool(QUEUE_URL, GATEWAY_URL,
+            System.getProperty("demoPassword", "demo-password"));
     private static volatile long dateId;
 
     private final HttpProtocolBuilder gateway = http.baseUrl(GATEWAY_URL).acceptHeader("application/json")
@@ -82,7 +89,8 @@ public class GatewayOverheadSimulation extends Simulation {
             @Override
             public Map<String, Object> next() {
                 ActiveTokenPool.Admitted user = TOKENS_POOL.next();
-                return Map.of("token", user.token(), "userId", user.userId(), "dateId", dateId);
+                return Map.of("token", user.token(), "userId", user.userId(), "dateId", dateId,
+                        "accessToken", user.accessToken());
             }
         };
     }
@@ -92,18 +100,19 @@ public class GatewayOverheadSimulation extends Simulation {
     }
 
     private static ScenarioBuilder bareRoute(String name) {
-        return scenario(name).exec(http(name + ": queue refuses a missing token").get("/api/queue/tokens/me")
+        return scenario(name).exec(feed(activeUsers())).exec(http(name + ": queue refuses a missing token")
+                .get("/api/queue/tokens/me").header("Authorization", "Bearer #{accessToken}")
                 .check(status().in(400, 401)));
     }
 
     private static ScenarioBuilder statusPolling(String name) {
         return scenario(name).exec(feed(activeUsers())).exec(http(name).get("/api/queue/tokens/me")
-                .header("X-Queue-Token", "#{token}").check(status().is(200)));
+                .headers(CREDENTIALS).check(status().is(200)));
     }
 
     private static ScenarioBuilder seatsWithToken(String name) {
         return scenario(name).exec(feed(activeUsers())).exec(http(name)
-                .get("/api/concerts/" + CONCERT_ID + "/dates/#{dateId}/seats").header("X-Queue-Token", "#{token}")
+                .get("/api/concerts/" + CONCERT_ID + "/dates/#{dateId}/seats").headers(CREDENTIALS)
                 .check(status().is(200)));
     }
 

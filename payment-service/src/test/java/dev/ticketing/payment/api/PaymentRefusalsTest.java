@@ -175,5 +175,9 @@ class PaymentRefusalsTest extends PaymentApiTest {
         assertThat(docs.body().path("paths").has("/api/payments/{paymentId}")).isTrue();
         assertThat(docs.body().path("paths").path("/api/payments").path("post").path("responses").has("503"))
                 .isTrue();
+        assertThat(docs.body().path("components").path("securitySchemes").path("bearerAuth").path("bearerFormat")
+                .asString()).isEqualTo("JWT");
+        assertThat(docs.body().path("paths").path("/api/payments").path("post").path("security").path(0)
+                .has("bearerAuth")).isTrue();
     }
 }

@@ -1,11 +1,13 @@
 package dev.ticketing.userpoint.api;
 
+import dev.ticketing.support.web.PublicApiSecurity;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,12 @@ class OpenApiConfiguration {
                 .description("Users and their point balances. /api/** is reached through the gateway, which sets "
                         + "X-User-Id; /internal/** is for other services only. Errors are RFC 9457 problem details "
                         + "with a stable code (docs/conventions.md)."));
+    }
+
+    /** Sign-up and login are public; the points need the login (bearerAuth) and the same user's queue token. */
+    @Bean
+    OpenApiCustomizer publicApiSecurity() {
+        return PublicApiSecurity.customizer(Set.of("POST /api/users", "POST /api/auth/login"), Set.of());
     }
 
     /**
