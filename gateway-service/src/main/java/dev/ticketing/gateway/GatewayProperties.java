@@ -71,6 +71,6 @@ public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress 
      * @param clockSkew tolerance on {@code exp}/{@code nbf} between the provider's clock and ours
      */
     public record Auth(Duration jwkSetCacheTtl, Duration jwkSetRefreshMinInterval, Duration jwkSetTimeout,
-            Duration clockSkew) {
+            Duration clockSkew, boolean jwkSetPrefetch) {
     }
 }

@@ -3,8 +3,10 @@ package dev.ticketing.system;
 import static dev.ticketing.system.Gateway.get;
 import static dev.ticketing.system.Gateway.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.system.Gateway.Response;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Order;
@@ -87,6 +89,10 @@ class ErrorBranchesSystemTest {
             post("/api/points/charges", token, "{\"amount\":" + (target - (balance - firstPrice)) + "}");
         }
         assertThat(Gateway.pay(token, first).status()).isEqualTo(201);
+        // PaymentCompleted expires the paid-with token a moment later (an event); asking for a token before that would
+        // hand back the same one, about to be refused
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/api/queue/tokens/me", token).status() == 401);
         String again = Gateway.activeToken(user);
         long before = get("/api/points", again).number("balance");
 

@@ -93,6 +93,18 @@ public final class JwkSetSource {
         return new JwkSetSource(web, location, ttl, minRefreshInterval, timeout, clock);
     }
 
+    /**
+     * Fetches the keys now if none are known yet, without waiting; a failure is logged and the first request that
+     * needs the keys tries again.
+     */
+    public void prefetch() {
+        if (current.get() == null) {
+            refresh(clock.instant()).subscribe(
+                    keys -> log.info("Fetched {} signing key(s) of the identity provider", keys.getKeys().size()),
+                    failure -> { });
+        }
+    }
+
     /** The keys that may have signed a token with this header; empty when none does. */
     public Flux<JWK> keysFor(JWSHeader header) {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));

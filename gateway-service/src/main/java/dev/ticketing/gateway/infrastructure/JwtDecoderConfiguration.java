@@ -7,7 +7,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -63,6 +65,16 @@ public class JwtDecoderConfiguration {
         }
         throw new IllegalStateException("Set spring.security.oauth2.resourceserver.jwt.jwk-set-uri (AUTH_JWK_SET_URI)"
                 + " or issuer-uri (AUTH_ISSUER)");
+    }
+
+    /** A cold gateway's first burst would otherwise wait for (and, on a busy box, time out on) the first fetch. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> signingKeysPrefetch(JwkSetSource keys, GatewayProperties properties) {
+        return event -> {
+            if (properties.auth().jwkSetPrefetch()) {
+                keys.prefetch();
+            }
+        };
     }
 
     @Bean

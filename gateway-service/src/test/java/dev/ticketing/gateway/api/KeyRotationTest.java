@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "AUTH_JWK_SET_CACHE_TTL=1s", "AUTH_JWK_SET_REFRESH_MIN_INTERVAL=200ms",
+        // the first test needs a gateway that knows no key yet
+        "AUTH_JWK_SET_PREFETCH=false",
         // the first fetch of a cold gateway on a loaded machine
         "AUTH_JWK_SET_TIMEOUT=10s"})
 @RealInfrastructure(database = false)
