@@ -4,9 +4,12 @@
 # with a valid ES256 access token (the resource server verifies it, then routes). Both pass IdentityHeadersFilter.
 # Prints wrk's latency distribution per round and how often the gateway fetched the JWKS.
 # Usage: gateway-service/bench/jwt-overhead.sh [connections] [seconds per round]   (after ./mvnw -pl gateway-service package)
-# Needs wrk, Redis (the rate limiter's; not used by these routes) and the gateway jar; ports GW_PORT/UPSTREAM_PORT.
+# Installs wrk when missing (Debian's package); needs Redis (the rate limiter's; not used by these routes) and the gateway jar; ports GW_PORT/UPSTREAM_PORT.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/../../infra/local/lib.sh"
+select_jdk
+command -v wrk >/dev/null 2>&1 || apt_install wrk
 connections=${1:-16}
 seconds=${2:-15}
 gw_port=${GW_PORT:-28417}
