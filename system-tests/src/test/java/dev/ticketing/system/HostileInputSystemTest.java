@@ -127,6 +127,11 @@ class HostileInputSystemTest {
                 open + ",\"" + "k".repeat(1_000) + "\":1}",
                 "{", "", "null", "[]", "\"" + valid + "\"", String.valueOf(valid), "{" + body + "}",
                 "[" + body + "]"));
+        if (path.equals("/api/queue/tokens")) {
+            // the issuance body is optional and its userId is ignored (the user is the access token's): no body, a
+            // JSON null and a null userId are valid requests there (IdentitySystemTest), not hostile ones
+            hostile.removeAll(List.of("", "null", replaceValue(bodyOf, valid, "null")));
+        }
         for (String hostileBody : hostile) {
             expectProblem(path, post(path, token, "application/json", hostileBody));
         }
