@@ -6,7 +6,7 @@
 import { ApiError, LOGIN_REFUSED, apiBase, claimsOf, createClient } from './api.js';
 
 const STORAGE_KEY = 'ticketing.session';
-const QUEUE_POLL_MS = 5000;       // the waiting room's rhythm (docs/conventions.md, SEED.md)
+const QUEUE_POLL_MS = 5000;       // when the answer names no rhythm (refreshAfterSeconds, docs/conventions.md)
 const TOKEN_USED_POLL_MS = 2000;  // the token is expired asynchronously right after a payment
 const TOKEN_USED_POLL_LIMIT = 60;
 const PAY_PENDING_ATTEMPTS = 30;
@@ -16,7 +16,12 @@ const views = ['login', 'start', 'waiting', 'concerts', 'dates', 'seats', 'hold'
 
 let session = loadSession();
 let accessToken = null;
-const api = createClient(apiBase(), () => ({ accessToken, queueToken: session.token }));
+const api = createClient(apiBase(),
+  () => ({ accessToken, queueToken: session.token, admissionToken: session.admissionToken }));
+
+/** The waiting room says when to ask again: sooner near the front, rarely far back. */
+const pollDelay = (status) => (Number(status?.refreshAfterSeconds) > 0 ? Number(status.refreshAfterSeconds) * 1000
+  : QUEUE_POLL_MS);
 
 // A view change bumps the generation and clears its timers, so answers and ticks of a view left behind are dropped.
 let current = null;
@@ -226,7 +231,7 @@ $('start-form').addEventListener('submit', (event) => {
     resetSession(me());
     say('Taking a place in the queue…');
     const status = await api.takeToken();
-    save({ token: status.token, firstPosition: null });
+    save({ token: status.token, admissionToken: null, firstPosition: null });
     enterQueue(status);
   });
 });
@@ -234,14 +239,14 @@ $('start-form').addEventListener('submit', (event) => {
 // ---- waiting room ------------------------------------------------------------------------------------------------
 
 function enterQueue(status) {
-  if (status.status === 'ACTIVE') admitted();
+  if (status.status === 'ACTIVE') admitted(status);
   else showWaiting(status);
 }
 
 function showWaiting(status) {
   if (current !== 'waiting') show('waiting');
   renderWaiting(status);
-  later(pollQueue, QUEUE_POLL_MS);
+  later(pollQueue, pollDelay(status));
 }
 
 function renderWaiting(status) {
@@ -267,10 +272,10 @@ async function pollQueue() {
     const status = await api.myToken();
     if (mine !== generation) return;
     clearError();
-    if (status.status === 'ACTIVE') admitted();
+    if (status.status === 'ACTIVE') admitted(status);
     else {
       renderWaiting(status);
-      later(pollQueue, QUEUE_POLL_MS);
+      later(pollQueue, pollDelay(status));
     }
   } catch (e) {
     if (mine !== generation) return;
@@ -284,7 +289,9 @@ async function pollQueue() {
   }
 }
 
-function admitted() {
+function admitted(status) {
+  // the booking routes take the signed admission token from now on
+  save({ admissionToken: status?.admissionToken ?? null });
   $('progress').value = 100;
   say('It is your turn. Choose a concert.');
   loadConcerts().catch(handleError);

@@ -13,15 +13,16 @@ public record InternalTokenResponse(
         TokenStatus status,
         @Schema(description = "WAITING only") Long position,
         @Schema(description = "WAITING only") Long estimatedWaitSeconds,
-        @Schema(description = "ACTIVE only") Instant expiresAt) {
+        @Schema(description = "ACTIVE only") Instant expiresAt,
+        @Schema(description = "ACTIVE only: the room the user was admitted to") String room) {
 
     static InternalTokenResponse of(TokenView view) {
         return switch (view.state()) {
             case TokenState.Waiting w -> new InternalTokenResponse(w.userId(), TokenStatus.WAITING, w.position(),
-                    view.estimatedWaitSeconds(), null);
+                    view.estimatedWaitSeconds(), null, null);
             case TokenState.Active a -> new InternalTokenResponse(a.userId(), TokenStatus.ACTIVE, null, null,
-                    a.expiresAt());
-            case TokenState.Expired e -> new InternalTokenResponse(e.userId(), TokenStatus.EXPIRED, null, null, null);
+                    a.expiresAt(), a.room());
+            case TokenState.Expired e -> new InternalTokenResponse(e.userId(), TokenStatus.EXPIRED, null, null, null, null);
             case TokenState.Unknown u -> throw new IllegalStateException("An unknown token has no status");
         };
     }

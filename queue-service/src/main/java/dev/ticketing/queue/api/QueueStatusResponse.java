@@ -9,21 +9,26 @@ import java.time.Instant;
 /** {@code QueueStatus} of docs/conventions.md. Fields that do not apply to the status are left out. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QueueStatusResponse(
-        @Schema(description = "Send it as X-Queue-Token on every request") String token,
+        @Schema(description = "The waiting token: send it as X-Queue-Token to poll this status") String token,
         long userId,
         @Schema(allowableValues = {"WAITING", "ACTIVE"}) TokenStatus status,
         @Schema(description = "WAITING only: how many are ahead, 0 = next") Long position,
         @Schema(description = "WAITING only: seconds until admission, from the observed admission rate")
         Long estimatedWaitSeconds,
-        @Schema(description = "ACTIVE only: when the token stops granting access") Instant expiresAt) {
+        @Schema(description = "ACTIVE only: when the token stops granting access") Instant expiresAt,
+        @Schema(description = "WAITING only: poll again after this many seconds (also the Retry-After header);"
+                + " larger for those far back") Long refreshAfterSeconds,
+        @Schema(description = "ACTIVE only: the signed admission token (JWS, typ admission+jwt); send it as"
+                + " X-Queue-Token on the booking routes until expiresAt. Absent when queue-service has no signing key.")
+        String admissionToken) {
 
     static QueueStatusResponse of(TokenView view) {
         String token = view.token().value();
         return switch (view.state()) {
             case TokenState.Waiting w -> new QueueStatusResponse(token, w.userId(), TokenStatus.WAITING,
-                    w.position(), view.estimatedWaitSeconds(), null);
+                    w.position(), view.estimatedWaitSeconds(), null, view.refreshAfterSeconds(), null);
             case TokenState.Active a -> new QueueStatusResponse(token, a.userId(), TokenStatus.ACTIVE, null, null,
-                    a.expiresAt());
+                    a.expiresAt(), null, view.admissionToken());
             case TokenState.Expired e -> throw new IllegalStateException("An expired token has no public status");
             case TokenState.Unknown u -> throw new IllegalStateException("An unknown token has no status");
         };

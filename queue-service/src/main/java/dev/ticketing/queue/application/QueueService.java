@@ -1,7 +1,9 @@
 package dev.ticketing.queue.application;
 
+import dev.ticketing.queue.domain.Admission;
 import dev.ticketing.queue.domain.AdmissionRate;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RefreshInterval;
 import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.TokenState;
@@ -20,13 +22,16 @@ public class QueueService {
     private final QueueStore store;
     private final UserDirectory users;
     private final QueueProperties properties;
+    private final AdmissionTokens admissionTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public QueueService(QueueStore store, UserDirectory users, QueueProperties properties, Clock clock) {
+    public QueueService(QueueStore store, UserDirectory users, QueueProperties properties,
+            AdmissionTokens admissionTokens, Clock clock) {
         this.store = store;
         this.users = users;
         this.properties = properties;
+        this.admissionTokens = admissionTokens;
         this.clock = clock;
     }
 
@@ -36,8 +41,8 @@ public class QueueService {
             throw new UserNotFoundException(userId);
         }
         QueueStore.IssueOutcome outcome = store.issue(userId, QueueToken.generate(random), clock.instant());
-        return view(outcome.token(), outcome.state(), outcome.admittedRecently(), outcome.activeNow(),
-                outcome.newlyIssued());
+        return signed(view(outcome.token(), outcome.state(), outcome.admittedRecently(), outcome.activeNow(),
+                outcome.newlyIssued()));
     }
 
     /**
@@ -53,7 +58,7 @@ public class QueueService {
         if (view.state() instanceof TokenState.Expired) {
             throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
         }
-        return view;
+        return signed(view);
     }
 
     /** Any token's state, expired ones included; empty for garbage and unknown tokens. */
@@ -74,15 +79,35 @@ public class QueueService {
     }
 
     public QueueStore.PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt) {
-        return store.expireOnPayment(eventId, userId, paidAt);
+        return store.expireOnPayment(eventId, userId, paidAt, clock.instant());
     }
 
     private TokenView view(QueueToken token, TokenState state, long admittedRecently, long activeNow,
                            boolean newlyIssued) {
-        Long estimatedWaitSeconds = state instanceof TokenState.Waiting waiting
-                ? rate(admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow)
-                : null;
-        return new TokenView(token, state, estimatedWaitSeconds, newlyIssued);
+        return switch (state) {
+            case TokenState.Waiting waiting -> {
+                long wait = rate(admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow);
+                yield new TokenView(token, state, wait, RefreshInterval.seconds(waiting.position(), wait,
+                        properties.capacity(), properties.admissionInterval().toSeconds()), null, newlyIssued);
+            }
+            case TokenState.Active active -> new TokenView(token, state, null, null, null, newlyIssued);
+            case TokenState.Expired expired -> new TokenView(token, state, null, null, null, newlyIssued);
+            case TokenState.Unknown unknown -> new TokenView(token, state, null, null, null, newlyIssued);
+        };
+    }
+
+    /**
+     * An ACTIVE view with its admission token (signed only for the holder's own answers, not for the gateway's
+     * internal look-ups); the admission's id is the one expire_on_payment.lua revokes.
+     */
+    private TokenView signed(TokenView view) {
+        if (!(view.state() instanceof TokenState.Active active)) {
+            return view;
+        }
+        Admission admission = new Admission(view.token().admissionId(), active.userId(), active.room(),
+                active.expiresAt().minus(properties.activeTtl()), active.expiresAt());
+        return new TokenView(view.token(), active, null, null, admissionTokens.sign(admission).orElse(null),
+                view.newlyIssued());
     }
 
     private static long ownerOf(TokenState state) {
@@ -99,7 +124,11 @@ public class QueueService {
                 properties.activeTtl(), properties.admissionInterval());
     }
 
-    /** A token with its state; {@code estimatedWaitSeconds} only while waiting. */
-    public record TokenView(QueueToken token, TokenState state, Long estimatedWaitSeconds, boolean newlyIssued) {
+    /**
+     * A token with its state; {@code estimatedWaitSeconds} and {@code refreshAfterSeconds} only while waiting,
+     * {@code admissionToken} only while active (and only with a signing key configured).
+     */
+    public record TokenView(QueueToken token, TokenState state, Long estimatedWaitSeconds, Long refreshAfterSeconds,
+                            String admissionToken, boolean newlyIssued) {
     }
 }

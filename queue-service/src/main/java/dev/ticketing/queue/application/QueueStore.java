@@ -20,8 +20,11 @@ public interface QueueStore {
     /** Expires active tokens due at {@code now}, then admits the oldest waiting ones into the free places. */
     TickResult tick(Instant now);
 
-    /** Ends the visit of a user who paid; applying the same {@code eventId} again does nothing. */
-    PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt);
+    /**
+     * Ends the visit of a user who paid, and revokes their admission token if they were admitted; applying the same
+     * {@code eventId} again does nothing.
+     */
+    PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt, Instant now);
 
     /**
      * @param admittedRecently admissions in the configured rate window, for the wait estimate (0 unless waiting)

@@ -5,12 +5,15 @@ import java.time.Instant;
 /** Where a token stands, as read atomically from the store. */
 public sealed interface TokenState {
 
+    /** The one waiting room there is today; the admission token carries it as {@code room}. */
+    String DEFAULT_ROOM = "default";
+
     /** In line; {@code position} is how many are ahead (0 = admitted at the next tick with room). */
     record Waiting(long userId, long position) implements TokenState {
     }
 
-    /** Admitted until {@code expiresAt}. */
-    record Active(long userId, Instant expiresAt) implements TokenState {
+    /** Admitted into {@code room} until {@code expiresAt}. */
+    record Active(long userId, Instant expiresAt, String room) implements TokenState {
     }
 
     /** Was valid, is no longer (lifetime over or the user paid); remembered for a while to say so. */

@@ -43,4 +43,12 @@ public record QueueKeys(String prefix) {
     public String admittedRecently() {
         return prefix + "admitted-recent";
     }
+
+    /**
+     * Revoked admissions (sorted set: jti scored by its exp, epoch ms) and the pub/sub channel announcing each one;
+     * the gateways read both (ADMISSION_REVOCATIONS_KEY).
+     */
+    public String admissionRevoked() {
+        return prefix + "admission-revoked";
+    }
 }

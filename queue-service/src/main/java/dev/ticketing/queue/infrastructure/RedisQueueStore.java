@@ -64,7 +64,7 @@ public class RedisQueueStore implements QueueStore {
         QueueToken token = new QueueToken((String) reply.get(0));
         long value = asLong(reply.get(2));
         TokenState state = "ACTIVE".equals(reply.get(1))
-                ? new TokenState.Active(userId, Instant.ofEpochMilli(value))
+                ? new TokenState.Active(userId, Instant.ofEpochMilli(value), TokenState.DEFAULT_ROOM)
                 : new TokenState.Waiting(userId, value);
         return new IssueOutcome(token, state, asLong(reply.get(4)) == 1, asLong(reply.get(3)), asLong(reply.get(5)));
     }
@@ -79,7 +79,8 @@ public class RedisQueueStore implements QueueStore {
             case "WAITING" -> new Lookup(new TokenState.Waiting(asLong(reply.get(1)), asLong(reply.get(2))),
                     asLong(reply.get(3)), asLong(reply.get(4)));
             case "ACTIVE" -> new Lookup(
-                    new TokenState.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2)))), 0, 0);
+                    new TokenState.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2))),
+                            TokenState.DEFAULT_ROOM), 0, 0);
             case "EXPIRED" -> new Lookup(new TokenState.Expired(asLong(reply.get(1))), 0, 0);
             default -> new Lookup(new TokenState.Unknown(), 0, 0);
         };
@@ -99,12 +100,13 @@ public class RedisQueueStore implements QueueStore {
     }
 
     @Override
-    public PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt) {
+    public PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt, Instant now) {
         String reply = call(() -> redis.execute(EXPIRE_ON_PAYMENT,
-                List.of(keys.processedEvent(eventId), keys.user(userId), keys.active(), keys.waiting()),
+                List.of(keys.processedEvent(eventId), keys.user(userId), keys.active(), keys.waiting(),
+                        keys.admissionRevoked()),
                 keys.prefix(), Long.toString(userId), Long.toString(paidAt.toEpochMilli()),
                 Long.toString(properties.expiredTombstoneTtl().toMillis()),
-                Long.toString(properties.processedEventTtl().toMillis())));
+                Long.toString(properties.processedEventTtl().toMillis()), Long.toString(now.toEpochMilli())));
         return PaymentExpiry.valueOf(reply);
     }
 
