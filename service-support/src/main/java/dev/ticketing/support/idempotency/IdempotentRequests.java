@@ -53,6 +53,7 @@ public class IdempotentRequests {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
     private static final int CLAIM_ATTEMPTS = 3;
+    private static final java.time.Duration IN_FLIGHT_POLL = java.time.Duration.ofMillis(20);
     private static final ThreadLocal<Claim> CURRENT = new ThreadLocal<>();
 
     private final IdempotencyStore store;
@@ -82,6 +83,7 @@ public class IdempotentRequests {
             return work.get();
         }
         String fingerprint = fingerprint(operation, request);
+        long waitUntil = System.nanoTime() + properties.inFlightWait().toNanos();
         Claim claim = null;
         for (int attempt = 1; claim == null; attempt++) {
             if (attempt > CLAIM_ATTEMPTS) {
@@ -112,7 +114,12 @@ public class IdempotentRequests {
                 return resultOf(entry, resultType);
             }
             if (entry.leaseUntil().isAfter(now)) {
-                throw inUse();
+                if (System.nanoTime() >= waitUntil) {
+                    throw inUse();
+                }
+                pause();
+                attempt--; // waiting for a result is not a failed claim
+                continue;
             }
             if (store.takeOver(userId, entry.key(), entry.owner(), owner, leaseUntil, now)) {
                 log.warn("Idempotency key of user {} was left in flight past its lease; running its request again",
@@ -212,6 +219,15 @@ public class IdempotentRequests {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(IN_FLIGHT_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a request with the same key", e);
         }
     }
 
