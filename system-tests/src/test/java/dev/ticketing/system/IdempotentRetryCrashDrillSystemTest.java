@@ -34,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 class IdempotentRetryCrashDrillSystemTest {
 
     private static final int CLIENTS = 8;
+    /** The services' databases; other names where the system under test runs on its own (TEST_*_DB). */
+    private static final String CONCERT_DB = env("TEST_CONCERT_DB", "concert");
+    private static final String PAYMENT_DB = env("TEST_PAYMENT_DB", "payment");
 
     @Test
     void holdsCutByACrashAreTheFirstHoldOnRetryWithTheSameKey() throws Exception {
@@ -188,17 +191,17 @@ class IdempotentRetryCrashDrillSystemTest {
     }
 
     private static long holdsOf(HoldClient client) throws SQLException {
-        return query("SELECT COUNT(*) FROM concert.reservation WHERE user_id = ? AND seat_id = ? AND status = 'HELD'",
+        return query("SELECT COUNT(*) FROM " + CONCERT_DB + ".reservation WHERE user_id = ? AND seat_id = ? AND status = 'HELD'",
                 client.user(), client.seatId()).getFirst();
     }
 
     private static long heldReservationOf(HoldClient client) throws SQLException {
-        return query("SELECT id FROM concert.reservation WHERE user_id = ? AND seat_id = ? AND status = 'HELD'",
+        return query("SELECT id FROM " + CONCERT_DB + ".reservation WHERE user_id = ? AND seat_id = ? AND status = 'HELD'",
                 client.user(), client.seatId()).getFirst();
     }
 
     private static List<Long> paymentsOf(long reservationId) throws SQLException {
-        return query("SELECT id FROM payment.payment WHERE reservation_id = ?", reservationId);
+        return query("SELECT id FROM " + PAYMENT_DB + ".payment WHERE reservation_id = ?", reservationId);
     }
 
     private static List<Long> query(String sql, long... parameters) throws SQLException {
