@@ -4,8 +4,12 @@ import dev.ticketing.concert.api.ConcertResponses.ReservationResponse;
 import dev.ticketing.concert.application.HoldSeat;
 import dev.ticketing.concert.application.ReservationQuery;
 import dev.ticketing.concert.domain.Reservation;
+import dev.ticketing.support.idempotency.IdempotentRequests;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,23 +34,34 @@ class ReservationController {
 
     private final HoldSeat holdSeat;
     private final ReservationQuery reservations;
+    private final IdempotentRequests idempotentRequests;
 
-    ReservationController(HoldSeat holdSeat, ReservationQuery reservations) {
+    ReservationController(HoldSeat holdSeat, ReservationQuery reservations, IdempotentRequests idempotentRequests) {
         this.holdSeat = holdSeat;
         this.reservations = reservations;
+        this.idempotentRequests = idempotentRequests;
     }
 
     @PostMapping
-    @Operation(summary = "Hold a seat for the user until holdExpiresAt (5 minutes by default)")
-    @ApiResponse(responseCode = "201", description = "Held; pay for it before holdExpiresAt")
+    @Operation(summary = "Hold a seat for the user until holdExpiresAt (5 minutes by default)",
+            description = "With an Idempotency-Key, a retry with the same key and body holds nothing again and answers"
+                    + " the first 201 (with Idempotent-Replayed: true), also after a crash of the service.")
+    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
+            description = "Optional. A quoted string (\"8e03978e-40d5-43e8-bc93-6894a57f9324\"), or bare as before;"
+                    + " 1 to 100 printable ASCII characters, per user, kept 24 h", schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "201", description = "Held; pay for it before holdExpiresAt. A replay of a key is the"
+            + " same 201 with Idempotent-Replayed: true")
     @ApiResponse(responseCode = "404", description = "CONCERT_NOT_FOUND, CONCERT_DATE_NOT_FOUND or SEAT_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "SEAT_NOT_AVAILABLE (held by someone, sold, or the date has"
-            + " begun) or HOLD_LIMIT_REACHED (the user already has the maximum of live holds)")
+            + " begun), HOLD_LIMIT_REACHED (the user already has the maximum of live holds), or"
+            + " IDEMPOTENCY_KEY_IN_USE + Retry-After (a request with this key is still being processed)")
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body")
     ResponseEntity<ReservationResponse> hold(
             @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
             @Valid @RequestBody HoldRequest request) {
-        Reservation reservation = holdSeat.hold(new HoldSeat.Command(userId, request.concertId(), request.dateId(),
-                request.seatId()));
+        Reservation reservation = idempotentRequests.execute(userId, "POST /api/reservations", request,
+                Reservation.class, () -> holdSeat.hold(new HoldSeat.Command(userId, request.concertId(),
+                        request.dateId(), request.seatId())));
         return ResponseEntity.created(URI.create("/api/reservations/" + reservation.id()))
                 .body(ReservationResponse.of(reservation));
     }

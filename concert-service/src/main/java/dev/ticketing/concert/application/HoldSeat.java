@@ -7,6 +7,7 @@ import dev.ticketing.concert.domain.ReservationStatus;
 import dev.ticketing.concert.domain.SeatToHold;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.outbox.EventOutbox;
+import dev.ticketing.support.idempotency.IdempotentRequests;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -36,15 +37,17 @@ public class HoldSeat {
     private final HoldPolicy policy;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final IdempotentRequests idempotentRequests;
 
     public HoldSeat(ReservationStore store, CatalogReader catalog, EventOutbox outbox, ConcertProperties properties,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, IdempotentRequests idempotentRequests) {
         this.store = store;
         this.catalog = catalog;
         this.outbox = outbox;
         this.policy = properties.holdPolicy();
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.idempotentRequests = idempotentRequests;
     }
 
     public record Command(long userId, long concertId, long dateId, long seatId) {
@@ -75,8 +78,11 @@ public class HoldSeat {
         long reservationId = store.insertHold(command.userId(), seat, now, expiresAt);
         outbox.add(SeatReserved.of(clock, reservationId, command.userId(), seat.concertId(), seat.dateId(),
                 seat.seatId(), seat.seatNumber(), seat.price(), expiresAt));
-        return new Reservation(reservationId, command.userId(), seat.concertId(), seat.dateId(), seat.seatId(),
-                seat.seatNumber(), seat.price(), ReservationStatus.HELD, expiresAt, null);
+        Reservation held = new Reservation(reservationId, command.userId(), seat.concertId(), seat.dateId(),
+                seat.seatId(), seat.seatNumber(), seat.price(), ReservationStatus.HELD, expiresAt, null);
+        // The answer of an Idempotency-Key commits with the hold: a crash before the answer still replays it.
+        idempotentRequests.completeWithinTransaction(held);
+        return held;
     }
 
     /** Only on the error path: find out which of concert, date or seat the client got wrong. */
