@@ -76,20 +76,7 @@ test('a user logs in and books a seat from queue token to confirmation', { timeo
   assert.equal(await view(page), 'concerts');
 
   // any concert with a date that still has seats; only such dates are offered
-  let picked = false;
-  for (const index of shuffle([...Array(await concerts.count()).keys()])) {
-    await concerts.nth(index).click();
-    await page.waitForSelector('body[data-view="dates"]');
-    const dates = page.locator('#date-list button');
-    if (await dates.count() > 0) {
-      await dates.first().click();
-      picked = true;
-      break;
-    }
-    await page.getByRole('button', { name: '← Other concerts' }).click();
-    await page.waitForSelector('body[data-view="concerts"]');
-  }
-  assert.ok(picked, 'no concert has a date with seats left');
+  await chooseADateWithSeats(page);
 
   await page.waitForSelector('body[data-view="seats"]');
   const available = page.locator('#seat-map button.available');
@@ -192,21 +179,7 @@ test('a user holds several seats together, cancels them and sees it in My ticket
   await logIn(page, `user${userId}`);
   await page.getByRole('button', { name: 'Take a queue token' }).click();
   await page.waitForSelector('body[data-view="concerts"]', { timeout: 240_000 });
-  const concerts = page.locator('#concert-list button');
-  let picked = false;
-  for (const index of shuffle([...Array(await concerts.count()).keys()])) {
-    await concerts.nth(index).click();
-    await page.waitForSelector('body[data-view="dates"]');
-    const dates = page.locator('#date-list button');
-    if (await dates.count() > 0) {
-      await dates.first().click();
-      picked = true;
-      break;
-    }
-    await page.getByRole('button', { name: '← Other concerts' }).click();
-    await page.waitForSelector('body[data-view="concerts"]');
-  }
-  assert.ok(picked, 'no concert has a date with seats left');
+  await chooseADateWithSeats(page);
   await page.waitForSelector('body[data-view="seats"]');
   const available = page.locator('#seat-map button.available');
   assert.ok(await available.count() >= 2, 'the date offered has fewer than two available seats');
@@ -315,6 +288,23 @@ test('a user arriving when every place is taken sees a waiting position', { time
 });
 
 // ---- helpers -----------------------------------------------------------------------------------------------------
+
+/** From the concert list: a concert with a date that still has seats, in random order, and its first such date. */
+async function chooseADateWithSeats(page) {
+  const concerts = page.locator('#concert-list button');
+  for (const index of shuffle([...Array(await concerts.count()).keys()])) {
+    await concerts.nth(index).click();
+    await page.waitForSelector('body[data-view="dates"]');
+    const dates = page.locator('#date-list button');
+    if (await dates.count() > 0) {
+      await dates.first().click();
+      return;
+    }
+    await page.getByRole('button', { name: '← Other concerts' }).click();
+    await page.waitForSelector('body[data-view="concerts"]');
+  }
+  assert.fail('no concert has a date with seats left');
+}
 
 async function openPage() {
   const context = await browser.newContext({ viewport: { width: 960, height: 900 } });
