@@ -73,8 +73,13 @@ export function createClient(base, credentials) {
     concerts: () => request('GET', '/api/concerts'),
     dates: (concertId) => request('GET', `/api/concerts/${concertId}/dates`),
     seats: (concertId, dateId) => request('GET', `/api/concerts/${concertId}/dates/${dateId}/seats?all=true`),
-    hold: (concertId, dateId, seatId) => request('POST', '/api/reservations', { concertId, dateId, seatId }),
+    // one seat is sent as seatId, as before; several of one date as seatIds, held all or nothing
+    hold: (concertId, dateId, seatIds) => request('POST', '/api/reservations', seatIds.length === 1
+      ? { concertId, dateId, seatId: seatIds[0] }
+      : { concertId, dateId, seatIds }),
     reservation: (id) => request('GET', `/api/reservations/${id}`),
+    myReservations: (page = 0, size = 20) => request('GET', `/api/reservations?page=${page}&size=${size}`),
+    cancel: (id) => request('DELETE', `/api/reservations/${id}`),
     points: () => request('GET', '/api/points'),
     charge: (amount) => request('POST', '/api/points/charges', { amount }),
     pay: (reservationId) => request('POST', '/api/payments', { reservationId }),
