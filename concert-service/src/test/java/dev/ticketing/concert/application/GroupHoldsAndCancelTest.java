@@ -142,6 +142,33 @@ class GroupHoldsAndCancelTest {
     }
 
     @Test
+    void twoUsersAskingForTheSameSeatsInOppositeOrdersNeverDeadlock() {
+        TestCatalog.Date date = catalog.concertWithSeats(200, 50_000);
+        List<Long> seats = date.seatIds();
+        long firstUser = USER_IDS.getAndAdd(200) + 1;
+
+        // pair i: one user asks for [a, b], the other for [b, a]; locked in request order, they would wait for each
+        // other (InnoDB kills one as a deadlock victim); locked in ascending seat id order, one simply waits
+        List<Race.Outcome<Object>> outcomes = Race.run(200, thread -> () -> {
+            long a = seats.get(thread / 2 * 2);
+            long b = seats.get(thread / 2 * 2 + 1);
+            try {
+                return holdSeat.hold(new HoldSeat.Command(firstUser + thread, date.concertId(), date.dateId(),
+                        thread % 2 == 0 ? List.of(a, b) : List.of(b, a)));
+            } catch (ConcertException refused) {
+                return refused;
+            }
+        });
+
+        assertThat(outcomes).as("no deadlock victim, no error").allMatch(Race.Outcome::succeeded);
+        for (int pair = 0; pair < 100; pair++) {
+            List<Object> answers = List.of(outcomes.get(2 * pair).value(), outcomes.get(2 * pair + 1).value());
+            assertThat(answers).filteredOn(Reservation.class::isInstance).as("pair %d", pair).hasSize(1);
+            assertThat(answers).filteredOn(ConcertException.SeatNotAvailable.class::isInstance).hasSize(1);
+        }
+    }
+
+    @Test
     void aGroupWithOneTakenSeatHoldsNoneAndNamesTheTakenSeat() {
         TestCatalog.Date date = catalog.concertWithSeats(4, 70_000);
         List<Long> seats = date.seatIds();
