@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 @Order(8)
 class IdempotentRetryCrashDrillSystemTest {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRetryCrashDrillSystemTest.class);
     private static final int CLIENTS = 8;
     /** The services' databases; other names where the system under test runs on its own (TEST_*_DB). */
     private static final String CONCERT_DB = env("TEST_CONCERT_DB", "concert");
@@ -57,6 +60,7 @@ class IdempotentRetryCrashDrillSystemTest {
         List<Response> firsts = crashWhileInFlight("concert-service", clients.stream()
                 .<Supplier<Response>>map(client -> client::hold).toList());
 
+        List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             HoldClient client = clients.get(i);
             Response retried = untilSettled(client::hold);
@@ -72,7 +76,9 @@ class IdempotentRetryCrashDrillSystemTest {
                     .isEqualTo(1);
             assertThat(heldReservationOf(client)).isEqualTo(retried.number("reservationId"));
             assertThat(untilSettled(client::hold).raw()).as("a replay is stable").isEqualTo(retried.raw());
+            outcomes.add(describe(first, retried));
         }
+        log.info("Holds cut by the crash, first answer -> retry with the same key: {}", outcomes);
     }
 
     @Test
@@ -93,6 +99,7 @@ class IdempotentRetryCrashDrillSystemTest {
         }
         List<Response> firsts = crashWhileInFlight("payment-service", payments);
 
+        List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             Purchase purchase = purchases.get(i);
             String key = keys.get(i);
@@ -121,7 +128,16 @@ class IdempotentRetryCrashDrillSystemTest {
             assertThat(token.get("/api/points").number("balance")).as("one debit for user %d", purchase.userId())
                     .isEqualTo(purchase.balanceBeforeCharge());
             assertThat(purchase.debitsOfThisPurchase(token.value())).isEqualTo(1);
+            outcomes.add(describe(first, retried));
         }
+        log.info("Payments cut by the crash, first answer -> retry with the same key: {}", outcomes);
+    }
+
+    /** "201 -> 201 replayed"; "cut -> 201 replayed": committed, answer lost; "502 -> 201": not committed, run again. */
+    private static String describe(Response first, Response retried) {
+        String seen = first == null ? "cut" : Integer.toString(first.status());
+        return seen + " -> " + retried.status() + ("true".equals(retried.header("Idempotent-Replayed")) ? " replayed"
+                : "");
     }
 
     /** Sends every request at once, kills the service while they run, starts it again; what each client saw. */
@@ -191,13 +207,13 @@ class IdempotentRetryCrashDrillSystemTest {
     }
 
     private static long holdsOf(HoldClient client) throws SQLException {
-        return query("SELECT COUNT(*) FROM " + CONCERT_DB + ".reservation WHERE user_id = ? AND seat_id = ? AND status = 'HELD'",
-                client.user(), client.seatId()).getFirst();
+        return query("SELECT COUNT(*) FROM " + CONCERT_DB + ".reservation"
+                + " WHERE user_id = ? AND seat_id = ? AND status = 'HELD'", client.user(), client.seatId()).getFirst();
     }
 
     private static long heldReservationOf(HoldClient client) throws SQLException {
-        return query("SELECT id FROM " + CONCERT_DB + ".reservation WHERE user_id = ? AND seat_id = ? AND status = 'HELD'",
-                client.user(), client.seatId()).getFirst();
+        return query("SELECT id FROM " + CONCERT_DB + ".reservation"
+                + " WHERE user_id = ? AND seat_id = ? AND status = 'HELD'", client.user(), client.seatId()).getFirst();
     }
 
     private static List<Long> paymentsOf(long reservationId) throws SQLException {

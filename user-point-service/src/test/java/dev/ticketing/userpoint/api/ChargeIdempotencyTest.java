@@ -21,6 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -35,6 +37,9 @@ class ChargeIdempotencyTest extends ApiTestBase {
 
     @Autowired
     IdempotencyProperties properties;
+
+    @Autowired
+    ScheduledTaskHolder scheduledTasks;
 
     @Test
     void aQuotedKeyAndTheSameKeyBareAreOneKeyAndTheReplaySaysSo() throws Exception {
@@ -191,6 +196,17 @@ class ChargeIdempotencyTest extends ApiTestBase {
         assertThat(purged.stream().mapToInt(Race.Outcome::value).sum()).isEqualTo(1_200);
         assertThat(jdbc.sql("SELECT idempotency_key FROM idempotent_request WHERE user_id = ?").param(user)
                 .query(String.class).list()).hasSize(50).allMatch(key -> key.startsWith("live-"));
+    }
+
+    @Test
+    void thePurgeIsScheduledEveryTenMinutesByDefault() {
+        assertThat(scheduledTasks.getScheduledTasks())
+                .map(scheduled -> scheduled.getTask())
+                .filteredOn(task -> task instanceof FixedDelayTask
+                        && task.toString().endsWith("IdempotencyPurge.scheduled"))
+                .singleElement()
+                .satisfies(task -> assertThat(((FixedDelayTask) task).getIntervalDuration())
+                        .isEqualTo(Duration.ofMinutes(10)));
     }
 
     private void insertKey(long user, String key, Instant expiresAt) {
