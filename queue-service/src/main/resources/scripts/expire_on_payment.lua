@@ -1,7 +1,8 @@
 #!lua
--- A user paid: their visit is over, free their place now. The event id is recorded in the same script as the
--- effect, so a redelivered event finds it and changes nothing (Redis-side inbox; this service has no database).
--- KEYS: 1 processed:<eventId>, 2 user:<userId>, 3 active, 4 waiting
+-- A user paid: their visit to that room is over, free their place now. The event id is recorded in the same script
+-- as the effect, so a redelivered event finds it and changes nothing (Redis-side inbox; this service has no
+-- database).
+-- KEYS: 1 processed:<eventId>, 2 user key of the room, 3 active, 4 waiting
 -- ARGV: 1 key prefix, 2 userId, 3 paid at (epoch ms), 4 tombstone ttl ms, 5 processed-event ttl ms
 -- Returns 'EXPIRED' | 'DUPLICATE' | 'NO_LIVE_TOKEN' | 'TOKEN_NEWER_THAN_PAYMENT'
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[5]) then

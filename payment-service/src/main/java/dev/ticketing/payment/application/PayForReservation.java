@@ -119,7 +119,7 @@ public class PayForReservation {
                 return false;
             }
             outbox.add(PaymentCompleted.of(clock, payment.id(), payment.reservationId(), payment.userId(),
-                    payment.seatId(), payment.amount()));
+                    payment.seatId(), payment.amount(), null));
             return true;
         });
         Payment current = payments.findById(payment.id()).orElseThrow();

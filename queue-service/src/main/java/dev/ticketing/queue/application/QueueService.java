@@ -1,27 +1,38 @@
 package dev.ticketing.queue.application;
 
 import dev.ticketing.queue.domain.AdmissionRate;
+import dev.ticketing.queue.domain.ConcertIdRequiredException;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
+import dev.ticketing.queue.domain.RoomSettings;
+import dev.ticketing.queue.domain.Shuffle;
 import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.queue.domain.UserNotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
-/** The waiting room's use cases. All state and every atomicity guarantee live in the {@link QueueStore}. */
+/** The waiting rooms' use cases. All state and every atomicity guarantee live in the {@link QueueStore}. */
 @Service
 public class QueueService {
+
+    /** Wait estimates use a room's live settings read at most this long ago (they change by an operator's hand). */
+    private static final Duration SETTINGS_CACHE_TTL = Duration.ofSeconds(1);
 
     private final QueueStore store;
     private final UserDirectory users;
     private final QueueProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Map<RoomId, CachedSettings> settingsCache = new ConcurrentHashMap<>();
 
     public QueueService(QueueStore store, UserDirectory users, QueueProperties properties, Clock clock) {
         this.store = store;
@@ -30,13 +41,26 @@ public class QueueService {
         this.clock = clock;
     }
 
-    /** A place in line for an existing user; the user's live token again if they already have one. */
-    public TokenView issue(long userId) {
+    /**
+     * A place in {@code room}'s line for an existing user; the user's live token there again if they already have
+     * one. A due opening runs first, so nobody who asks after {@code opensAt} is drawn into the shuffled block.
+     */
+    public TokenView issue(long userId, RoomId room) {
+        if (room.isDefault() && !properties.defaultRoomEnabled()) {
+            throw new ConcertIdRequiredException();
+        }
         if (!users.exists(userId)) {
             throw new UserNotFoundException(userId);
         }
-        QueueStore.IssueOutcome outcome = store.issue(userId, QueueToken.generate(random), clock.instant());
-        return view(outcome.token(), outcome.state(), outcome.admittedRecently(), outcome.activeNow(),
+        QueueStore.IssueOutcome outcome = store.issue(room, userId, QueueToken.generate(random), clock.instant());
+        if (outcome.openingDue()) {
+            store.open(room, clock.instant(), Shuffle.newSeed(random));
+            outcome = store.issue(room, userId, QueueToken.generate(random), clock.instant());
+            if (outcome.openingDue()) {
+                throw new IllegalStateException("Room " + room + " still not open after its opening");
+            }
+        }
+        return view(outcome.token(), outcome.state(), room, outcome.admittedRecently(), outcome.activeNow(),
                 outcome.newlyIssued());
     }
 
@@ -66,40 +90,76 @@ public class QueueService {
         if (lookup.state() instanceof TokenState.Unknown) {
             return Optional.empty();
         }
-        return Optional.of(view(token.get(), lookup.state(), lookup.admittedRecently(), lookup.activeNow(), false));
+        return Optional.of(view(token.get(), lookup.state(), lookup.room(), lookup.admittedRecently(),
+                lookup.activeNow(), false));
     }
 
-    public QueueStore.TickResult admit() {
-        return store.tick(clock.instant());
+    /** Opens {@code room} if its opening is due (once, whoever asks first), then runs its admission round if due. */
+    public QueueStore.TickResult admit(RoomId room) {
+        Instant now = clock.instant();
+        store.open(room, now, Shuffle.newSeed(random));
+        return store.tick(room, now, true);
     }
 
-    public QueueStore.PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt) {
-        return store.expireOnPayment(eventId, userId, paidAt);
+    public QueueStore.PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt) {
+        return store.expireOnPayment(eventId, room, userId, paidAt);
     }
 
-    private TokenView view(QueueToken token, TokenState state, long admittedRecently, long activeNow,
+    /** A room's settings as they apply now: configuration, then the operator's live changes. */
+    public RoomSettings settings(RoomId room) {
+        return settings(room, store.snapshot(room, clock.instant()));
+    }
+
+    RoomSettings settings(RoomId room, QueueStore.RoomSnapshot live) {
+        RoomSettings configured = properties.configured(room);
+        return new RoomSettings(live.capacity() != null ? live.capacity() : configured.capacity(),
+                live.intervalMillis() != null ? Duration.ofMillis(live.intervalMillis())
+                        : configured.admissionInterval(),
+                live.activeTtlMillis() != null ? Duration.ofMillis(live.activeTtlMillis()) : configured.activeTtl(),
+                live.opensAt() != null ? live.opensAt() : configured.opensAt(), live.paused());
+    }
+
+    AdmissionRate rate(RoomSettings settings, long admittedRecently) {
+        return new AdmissionRate(admittedRecently, properties.rateWindow(), settings.capacity(),
+                settings.activeTtl(), settings.admissionInterval());
+    }
+
+    private TokenView view(QueueToken token, TokenState state, RoomId room, long admittedRecently, long activeNow,
                            boolean newlyIssued) {
         Long estimatedWaitSeconds = state instanceof TokenState.Waiting waiting
-                ? rate(admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow)
+                ? rate(cachedSettings(room), admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow)
                 : null;
-        return new TokenView(token, state, estimatedWaitSeconds, newlyIssued);
+        return new TokenView(token, state, room, estimatedWaitSeconds, newlyIssued);
+    }
+
+    private RoomSettings cachedSettings(RoomId room) {
+        Instant now = clock.instant();
+        CachedSettings cached = settingsCache.get(room);
+        if (cached == null || !now.isBefore(cached.readAt().plus(SETTINGS_CACHE_TTL))
+                || now.isBefore(cached.readAt())) {
+            cached = new CachedSettings(settings(room), now);
+            settingsCache.put(room, cached);
+        }
+        return cached.settings();
     }
 
     private static long ownerOf(TokenState state) {
         return switch (state) {
             case TokenState.Waiting waiting -> waiting.userId();
+            case TokenState.PreQueued preQueued -> preQueued.userId();
             case TokenState.Active active -> active.userId();
             case TokenState.Expired expired -> expired.userId();
             case TokenState.Unknown unknown -> 0;
         };
     }
 
-    private AdmissionRate rate(long admittedRecently) {
-        return new AdmissionRate(admittedRecently, properties.rateWindow(), properties.capacity(),
-                properties.activeTtl(), properties.admissionInterval());
+    private record CachedSettings(RoomSettings settings, Instant readAt) {
     }
 
-    /** A token with its state; {@code estimatedWaitSeconds} only while waiting. */
-    public record TokenView(QueueToken token, TokenState state, Long estimatedWaitSeconds, boolean newlyIssued) {
+    /**
+     * A token with its state and room (null once expired); {@code estimatedWaitSeconds} only while waiting.
+     */
+    public record TokenView(QueueToken token, TokenState state, RoomId room, Long estimatedWaitSeconds,
+                            boolean newlyIssued) {
     }
 }

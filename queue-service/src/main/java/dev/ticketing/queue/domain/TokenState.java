@@ -9,6 +9,13 @@ public sealed interface TokenState {
     record Waiting(long userId, long position) implements TokenState {
     }
 
+    /**
+     * Joined a room whose opening is scheduled: no place yet, since the whole pre-queue is shuffled at
+     * {@code opensAt}; then {@link Waiting}.
+     */
+    record PreQueued(long userId, Instant opensAt) implements TokenState {
+    }
+
     /** Admitted until {@code expiresAt}. */
     record Active(long userId, Instant expiresAt) implements TokenState {
     }
