@@ -9,7 +9,7 @@
 --       6 bucket ms, 7 rate window ms, 8 room key prefix, 9 configured admission interval ms,
 --       10 '1' = keep the room's admission interval (the scheduler), '0' = admit now (tests, benchmarks), 11 room id
 -- Returns {expired, admitted, activeAfter, waitingAfter, admittedRecently, ran}; ran = 0 when the room's interval
--- has not passed since its last round (another instance did it)
+-- has not passed since its last round (another instance did it), on Redis's clock (TIME)
 local prefix = ARGV[1]
 local now = tonumber(ARGV[2])
 local tombstoneTtl = tonumber(ARGV[5])
@@ -21,11 +21,14 @@ local s = redis.call('HMGET', KEYS[5], 'capacity', 'activeTtlMs', 'intervalMs', 
 local capacity = tonumber(s[1] or ARGV[3])
 local activeTtl = tonumber(s[2] or ARGV[4])
 local interval = tonumber(s[3] or ARGV[9])
-if ARGV[10] == '1' and s[7] and now < tonumber(s[7]) + interval then
+-- the interval is kept on Redis's clock: one clock for every instance, whatever their own clocks say
+local time = redis.call('TIME')
+local serverMs = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+if ARGV[10] == '1' and s[7] and serverMs < tonumber(s[7]) + interval and serverMs >= tonumber(s[7]) then
   return {0, 0, redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[2]),
     tonumber(redis.call('GET', KEYS[4]) or '0'), 0}
 end
-redis.call('HSET', KEYS[5], 'lastRoundAt', ARGV[2])
+redis.call('HSET', KEYS[5], 'lastRoundAt', serverMs)
 
 -- the active set is scored by expiry, so this range is exactly the due tokens: no scan of the rest
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
