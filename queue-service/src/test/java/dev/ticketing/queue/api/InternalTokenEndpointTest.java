@@ -1,6 +1,5 @@
 package dev.ticketing.queue.api;
 
-import dev.ticketing.queue.domain.RoomId;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,6 +10,7 @@ import dev.ticketing.queue.RedisOnly;
 import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.application.QueueProperties;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;

@@ -1,11 +1,11 @@
 package dev.ticketing.queue.api;
 
-import dev.ticketing.queue.domain.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.QueueApplication;
 import dev.ticketing.queue.RedisOnly;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.Race;

@@ -1,6 +1,5 @@
 package dev.ticketing.queue.infrastructure;
 
-import dev.ticketing.queue.domain.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.MutableClock;
 import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;

@@ -1,6 +1,5 @@
 package dev.ticketing.queue.infrastructure;
 
-import dev.ticketing.queue.domain.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +8,7 @@ import dev.ticketing.queue.QueueApplication;
 import dev.ticketing.queue.application.QueueService;
 import dev.ticketing.queue.domain.DependencyUnavailableException;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.ServiceProcess;

@@ -1,6 +1,5 @@
 package dev.ticketing.queue.infrastructure;
 
-import dev.ticketing.queue.domain.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.queue.CleanRedis;
@@ -10,6 +9,7 @@ import dev.ticketing.queue.application.QueueStore.IssueOutcome;
 import dev.ticketing.queue.application.QueueStore.PaymentExpiry;
 import dev.ticketing.queue.application.QueueStore.TickResult;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
