@@ -57,7 +57,7 @@ class TokenAdmissionTest {
 
     /** Routes that need an ACTIVE token, one per service and method. */
     private static final List<Request> ACTIVE_ONLY = List.of(
-            new Request(HttpMethod.GET, "/api/concerts"),
+            new Request(HttpMethod.GET, "/api/concerts/1/dates"),
             new Request(HttpMethod.GET, "/api/concerts/1/dates/1/seats"),
             new Request(HttpMethod.POST, "/api/reservations"),
             new Request(HttpMethod.POST, "/api/payments"));
