@@ -4,8 +4,10 @@ import dev.ticketing.concert.api.ConcertResponses.ReservationResponse;
 import dev.ticketing.concert.application.HoldSeat;
 import dev.ticketing.concert.application.ReservationQuery;
 import dev.ticketing.concert.domain.Reservation;
+import dev.ticketing.support.web.AdmittedRoom;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "400", description = "INVALID_REQUEST or MALFORMED_REQUEST: bad ids, missing fields,"
         + " malformed JSON")
 @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id (not called through the gateway)")
+@ApiResponse(responseCode = "403", description = "WRONG_ROOM: the admission is for another concert's room")
 class ReservationController {
 
     private final HoldSeat holdSeat;
@@ -44,7 +47,9 @@ class ReservationController {
             + " begun) or HOLD_LIMIT_REACHED (the user already has the maximum of live holds)")
     ResponseEntity<ReservationResponse> hold(
             @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @Valid @RequestBody HoldRequest request) {
+        admittedRoom.requireConcert(request.concertId());
         Reservation reservation = holdSeat.hold(new HoldSeat.Command(userId, request.concertId(), request.dateId(),
                 request.seatId()));
         return ResponseEntity.created(URI.create("/api/reservations/" + reservation.id()))
@@ -57,7 +62,10 @@ class ReservationController {
     @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND (also someone else's reservation)")
     ReservationResponse reservation(
             @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @PathVariable long reservationId) {
-        return ReservationResponse.of(reservations.ownReservation(userId, reservationId));
+        Reservation reservation = reservations.ownReservation(userId, reservationId);
+        admittedRoom.requireConcert(reservation.concertId());
+        return ReservationResponse.of(reservation);
     }
 }

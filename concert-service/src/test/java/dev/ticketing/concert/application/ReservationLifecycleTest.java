@@ -351,7 +351,7 @@ class ReservationLifecycleTest {
         PaymentCompleted paid = payment(hold, 504);
         PaymentCompleted republished = new PaymentCompleted(UUID.randomUUID(), paid.eventType(),
                 paid.schemaVersion(), paid.occurredAt(), paid.paymentId(), paid.reservationId(), paid.userId(),
-                paid.seatId(), paid.amount());
+                paid.seatId(), paid.amount(), paid.concertId());
 
         publish(paid);
         publish(paid);
