@@ -36,12 +36,15 @@ public class PayForReservation {
     private final EventOutbox outbox;
     private final TransactionTemplate transaction;
     private final PaymentProperties properties;
+    private final ReservationConcerts concerts;
     private final Clock clock;
 
     public PayForReservation(ReservationViewRepository views, ReservationDirectory directory,
             PaymentRepository payments, RefundRepository refunds, RefundPoints refundPoints, PointsLedger ledger,
-            EventOutbox outbox, TransactionTemplate transaction, PaymentProperties properties, Clock clock) {
+            EventOutbox outbox, TransactionTemplate transaction, PaymentProperties properties,
+            ReservationConcerts concerts, Clock clock) {
         this.views = views;
+        this.concerts = concerts;
         this.directory = directory;
         this.payments = payments;
         this.refunds = refunds;
@@ -119,7 +122,7 @@ public class PayForReservation {
                 return false;
             }
             outbox.add(PaymentCompleted.of(clock, payment.id(), payment.reservationId(), payment.userId(),
-                    payment.seatId(), payment.amount(), null));
+                    payment.seatId(), payment.amount(), concerts.concertOf(payment.reservationId()).orElse(null)));
             return true;
         });
         Payment current = payments.findById(payment.id()).orElseThrow();

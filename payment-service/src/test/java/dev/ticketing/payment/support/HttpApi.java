@@ -59,6 +59,13 @@ public final class HttpApi {
         return post("/api/payments", userId, "{\"reservationId\":" + reservationId + "}");
     }
 
+    /** As the gateway forwards a payment admitted to {@code room}'s waiting room. */
+    public Response payAdmittedTo(String room, long userId, long reservationId) {
+        return send(withUser(HttpRequest.newBuilder(URI.create(baseUrl + "/api/payments"))
+                .header("Content-Type", "application/json").header(IdentityHeaders.ADMITTED_ROOM, room)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reservationId\":" + reservationId + "}")), userId));
+    }
+
     private static HttpRequest.Builder withUser(HttpRequest.Builder request, Long userId) {
         return userId == null ? request : request.header(IdentityHeaders.USER_ID, Long.toString(userId));
     }
