@@ -377,7 +377,8 @@ async function takeToken(userId) {
 
 /**
  * Takes tokens for other demo users until a fresh one stays WAITING past an admission tick: every place is taken.
- * At least FILL_USERS (60, above the test run's QUEUE_CAPACITY=50); more only if the queue still admits them.
+ * At least FILL_USERS (60); more only if the queue still admits them; then WAITING_BUFFER (100, the test run's
+ * QUEUE_CAPACITY) more, so the line ahead of the page user outlasts any wave of expiring places.
  */
 async function fillCapacity() {
   const minimum = Number(process.env.FILL_USERS ?? 60);
@@ -398,7 +399,12 @@ async function fillCapacity() {
     const status = await (await fetch(`${GATEWAY}/api/queue/tokens/me`, {
       headers: { 'X-Queue-Token': last.token, Authorization: last.bearer },
     })).json();
-    if (status.status === 'WAITING') return issued;
+    if (status.status === 'WAITING') {
+      // a line one capacity deep behind the first waiting token: the places of tokens issued together expire
+      // together, and until the page user has clicked they could admit a short line and the user with it
+      await batch(Number(process.env.WAITING_BUFFER ?? 100));
+      return issued;
+    }
     await batch(20);
   }
   assert.fail(`the queue still admits after ${issued} tokens`);

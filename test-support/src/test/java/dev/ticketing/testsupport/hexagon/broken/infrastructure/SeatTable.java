@@ -1,0 +1,4 @@
+package dev.ticketing.testsupport.hexagon.broken.infrastructure;
+
+public class SeatTable {
+}

@@ -1,0 +1,7 @@
+package dev.ticketing.testsupport.hexagon.sound.application;
+
+import dev.ticketing.testsupport.hexagon.sound.domain.Seat;
+
+public interface SeatStore {
+    Seat find(long id);
+}

@@ -1,0 +1,4 @@
+package dev.ticketing.testsupport.hexagon.sound.domain;
+
+public record Seat(long id) {
+}
