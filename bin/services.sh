@@ -21,6 +21,14 @@ start_service() { # name
   local -a keys=()   # an AUTH_SIGNING_* already set in the environment wins
   [ "$name" = user-point-service ] && [ -z "${AUTH_SIGNING_KEY_ID:-}" ] && signing_key id >/dev/null && keys=(AUTH_SIGNING_KEY_ID="$(signing_key id)" \
     AUTH_SIGNING_PUBLIC_KEY="$(signing_key public)" AUTH_SIGNING_PRIVATE_KEY="$(signing_key private)")
+  # queue-service signs admission tokens, the gateway verifies them with the public part (no private key there)
+  if [ -z "${ADMISSION_SIGNING_KEY_ID:-}" ] && admission_key id >/dev/null; then
+    case "$name" in
+      queue-service) keys=(ADMISSION_SIGNING_KEY_ID="$(admission_key id)" ADMISSION_SIGNING_PUBLIC_KEY="$(admission_key public)" \
+        ADMISSION_SIGNING_PRIVATE_KEY="$(admission_key private)") ;;
+      gateway-service) keys=(ADMISSION_SIGNING_KEY_ID="$(admission_key id)" ADMISSION_SIGNING_PUBLIC_KEY="$(admission_key public)") ;;
+    esac
+  fi
   # Heap as a share of the machine, like the containers. SERVICE_JIT_OPTS: by default a C1-only JIT keeps five JVMs
   # light on a laptop (less compiling, less memory); bin/load-test sets it empty for the images' full tiered JIT.
   # A static consumer-group member per service and host, so a restarted service takes its partitions back at once
@@ -57,14 +65,22 @@ wait_healthy() { # seconds; waits for every service's readiness, printing progre
   done
 }
 
-signing_key() { # id|public|private: user-point-service's token signing key, an EC P-256 pair made once (git-ignored)
-  local dir="$STATE_DIR/keys"
-  if [ ! -s "$dir/signing.key.pem" ]; then
+signing_key() { # id|public|private: user-point-service's token signing key
+  key_pair signing "$1"
+}
+
+admission_key() { # id|public|private: queue-service's admission token signing key (the gateway gets the public part)
+  key_pair admission "$1"
+}
+
+key_pair() { # name id|public|private: an EC P-256 pair made once under .infra/keys (git-ignored)
+  local dir="$STATE_DIR/keys" name="$1"
+  if [ ! -s "$dir/$name.key.pem" ]; then
     (umask 077 && mkdir -p "$dir" && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 \
-      -out "$dir/signing.key.pem" && openssl pkey -in "$dir/signing.key.pem" -pubout -out "$dir/signing.pub.pem" \
-      && echo "local-$(date -u +%Y%m%d%H%M%S)" >"$dir/signing.id") >/dev/null || die "Cannot make $dir/signing.key.pem"
+      -out "$dir/$name.key.pem" && openssl pkey -in "$dir/$name.key.pem" -pubout -out "$dir/$name.pub.pem" \
+      && echo "local-$name-$(date -u +%Y%m%d%H%M%S)" >"$dir/$name.id") >/dev/null || die "Cannot make $dir/$name.key.pem"
   fi
-  case "$1" in id) cat "$dir/signing.id" ;; public) cat "$dir/signing.pub.pem" ;; private) cat "$dir/signing.key.pem" ;; esac
+  case "$2" in id) cat "$dir/$name.id" ;; public) cat "$dir/$name.pub.pem" ;; private) cat "$dir/$name.key.pem" ;; esac
 }
 
 stop_service() { # name

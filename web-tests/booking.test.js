@@ -76,20 +76,7 @@ test('a user logs in and books a seat from queue token to confirmation', { timeo
   assert.equal(await view(page), 'concerts');
 
   // any concert with a date that still has seats; only such dates are offered
-  let picked = false;
-  for (const index of shuffle([...Array(await concerts.count()).keys()])) {
-    await concerts.nth(index).click();
-    await page.waitForSelector('body[data-view="dates"]');
-    const dates = page.locator('#date-list button');
-    if (await dates.count() > 0) {
-      await dates.first().click();
-      picked = true;
-      break;
-    }
-    await page.getByRole('button', { name: '← Other concerts' }).click();
-    await page.waitForSelector('body[data-view="concerts"]');
-  }
-  assert.ok(picked, 'no concert has a date with seats left');
+  await chooseADateWithSeats(page);
 
   await page.waitForSelector('body[data-view="seats"]');
   const available = page.locator('#seat-map button.available');
@@ -185,6 +172,50 @@ test('a user logs in and books a seat from queue token to confirmation', { timeo
   await page.context().close();
 });
 
+test('a user holds several seats together, cancels them and sees it in My tickets', { timeout: 300_000 }, async () => {
+  const { page, problems } = await openPage();
+  const userId = pickUser();
+
+  await logIn(page, `user${userId}`);
+  await page.getByRole('button', { name: 'Take a queue token' }).click();
+  await page.waitForSelector('body[data-view="concerts"]', { timeout: 240_000 });
+  await chooseADateWithSeats(page);
+  await page.waitForSelector('body[data-view="seats"]');
+  const available = page.locator('#seat-map button.available');
+  assert.ok(await available.count() >= 2, 'the date offered has fewer than two available seats');
+  const numbers = [];
+  for (const index of [0, 1]) {
+    const seat = available.nth(index);
+    numbers.push(Number(/^Seat (\d+)/.exec(await seat.getAttribute('aria-label'))[1]));
+    await seat.click();
+    assert.equal(await seat.getAttribute('aria-pressed'), 'true');
+  }
+  numbers.sort((a, b) => a - b);
+  await expectText(page.locator('#seat-choice'), new RegExp(`^Seats ${numbers.join(', ')} ·`));
+
+  await page.getByRole('button', { name: 'Hold 2 seats' }).click();
+  await page.waitForSelector('body[data-view="hold"]');
+  await expectText(page.locator('#hold-what'), new RegExp(`^Seats ${numbers.join(', ')} ·`));
+  await page.screenshot({ path: join(ARTIFACTS, 'group-hold.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Cancel this hold' }).click();
+  await page.waitForSelector('body[data-view="seats"]');
+  await expectText(page.locator('#status'), /cancelled/);
+  for (const number of numbers) {
+    assert.equal(await page.locator(`#seat-map button[aria-label^="Seat ${number},"]`).getAttribute('data-status'),
+      'AVAILABLE', `seat ${number} is available again`);
+  }
+
+  await page.getByRole('button', { name: 'My tickets' }).click();
+  await page.waitForSelector('body[data-view="tickets"]');
+  await expectText(page.locator('#ticket-list li').first(), new RegExp(`Seats ${numbers.join(', ')} · .* · cancelled`));
+  await page.screenshot({ path: join(ARTIFACTS, 'my-tickets.png'), fullPage: true });
+  await page.getByRole('button', { name: '← Back to booking' }).click();
+  await page.waitForSelector('body[data-view="seats"]');
+  assert.deepEqual(problems, [], 'no script errors in the page');
+  await page.context().close();
+});
+
 test('a new user signs up, is logged in and takes a place in line', { timeout: 120_000 }, async () => {
   const { page, problems, uncredentialedApiCalls } = await openPage();
   const username = `web-${Math.random().toString(36).slice(2, 10)}`;
@@ -257,6 +288,23 @@ test('a user arriving when every place is taken sees a waiting position', { time
 });
 
 // ---- helpers -----------------------------------------------------------------------------------------------------
+
+/** From the concert list: a concert with a date that still has seats, in random order, and its first such date. */
+async function chooseADateWithSeats(page) {
+  const concerts = page.locator('#concert-list button');
+  for (const index of shuffle([...Array(await concerts.count()).keys()])) {
+    await concerts.nth(index).click();
+    await page.waitForSelector('body[data-view="dates"]');
+    const dates = page.locator('#date-list button');
+    if (await dates.count() > 0) {
+      await dates.first().click();
+      return;
+    }
+    await page.getByRole('button', { name: '← Other concerts' }).click();
+    await page.waitForSelector('body[data-view="concerts"]');
+  }
+  assert.fail('no concert has a date with seats left');
+}
 
 async function openPage() {
   const context = await browser.newContext({ viewport: { width: 960, height: 900 } });

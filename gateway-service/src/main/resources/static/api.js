@@ -1,7 +1,8 @@
 // The public API through the gateway (docs/conventions.md). Errors become ApiError with a readable message taken
 // from the RFC 9457 problem body, so no caller ever has to show a raw status or a blank screen. A logged-in user's
-// requests carry two credentials: Authorization: Bearer <access token> (who they are) and X-Queue-Token (their place
-// in line); login and sign-up carry neither.
+// requests carry two credentials: Authorization: Bearer <access token> (who they are) and X-Queue-Token: the waiting
+// token (their place in line) on /api/queue/**, and once admitted the signed admission token on every other route (the
+// gateway checks it without asking the queue); login and sign-up carry neither.
 
 const TIMEOUT_MS = 15000;
 
@@ -25,13 +26,16 @@ export function apiBase(search = location.search) {
 /** The 401 codes that mean the login is missing or no longer valid (expired, say): log in again. */
 export const LOGIN_REFUSED = ['ACCESS_TOKEN_INVALID', 'UNAUTHENTICATED'];
 
-/** `credentials()` answers `{ accessToken, queueToken }`, read at each request (either may be missing). */
+/**
+ * `credentials()` answers `{ accessToken, queueToken, admissionToken }`, read at each request (any may be missing).
+ */
 export function createClient(base, credentials) {
   async function request(method, path, body, { anonymous = false } = {}) {
     const headers = { Accept: 'application/json, application/problem+json' };
-    const { accessToken, queueToken } = anonymous ? {} : credentials();
+    const { accessToken, queueToken, admissionToken } = anonymous ? {} : credentials();
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-    if (queueToken) headers['X-Queue-Token'] = queueToken;
+    const presented = path.startsWith('/api/queue/') ? queueToken : (admissionToken || queueToken);
+    if (presented) headers['X-Queue-Token'] = presented;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;
     try {
@@ -69,8 +73,13 @@ export function createClient(base, credentials) {
     concerts: () => request('GET', '/api/concerts'),
     dates: (concertId) => request('GET', `/api/concerts/${concertId}/dates`),
     seats: (concertId, dateId) => request('GET', `/api/concerts/${concertId}/dates/${dateId}/seats?all=true`),
-    hold: (concertId, dateId, seatId) => request('POST', '/api/reservations', { concertId, dateId, seatId }),
+    // one seat is sent as seatId, as before; several of one date as seatIds, held all or nothing
+    hold: (concertId, dateId, seatIds) => request('POST', '/api/reservations', seatIds.length === 1
+      ? { concertId, dateId, seatId: seatIds[0] }
+      : { concertId, dateId, seatIds }),
     reservation: (id) => request('GET', `/api/reservations/${id}`),
+    myReservations: (page = 0, size = 20) => request('GET', `/api/reservations?page=${page}&size=${size}`),
+    cancel: (id) => request('DELETE', `/api/reservations/${id}`),
     points: () => request('GET', '/api/points'),
     charge: (amount) => request('POST', '/api/points/charges', { amount }),
     pay: (reservationId) => request('POST', '/api/payments', { reservationId }),

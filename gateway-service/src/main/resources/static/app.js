@@ -1,4 +1,5 @@
-// The booking flow: login → queue token → waiting room → concert → date → seat → hold → points → pay → confirmation.
+// The booking flow: login → queue token → waiting room → concert → date → seats → hold → points → pay → confirmation;
+// "My tickets" lists the user's reservations and cancels a live hold.
 // One view at a time; the session (queue token, choices, hold) lives in sessionStorage so a reload resumes where it
 // was, after the user has logged in again. The access token lives in this page's memory only (never in
 // sessionStorage, localStorage or a cookie): a reload, or an expired or refused access token, leads to the login form,
@@ -6,17 +7,24 @@
 import { ApiError, LOGIN_REFUSED, apiBase, claimsOf, createClient } from './api.js';
 
 const STORAGE_KEY = 'ticketing.session';
-const QUEUE_POLL_MS = 5000;       // the waiting room's rhythm (docs/conventions.md, SEED.md)
+const QUEUE_POLL_MS = 5000;       // when the answer names no rhythm (refreshAfterSeconds, docs/conventions.md)
 const TOKEN_USED_POLL_MS = 2000;  // the token is expired asynchronously right after a payment
 const TOKEN_USED_POLL_LIMIT = 60;
 const PAY_PENDING_ATTEMPTS = 30;
 
 const $ = (id) => document.getElementById(id);
-const views = ['login', 'start', 'waiting', 'concerts', 'dates', 'seats', 'hold', 'done'];
+const views = ['login', 'start', 'waiting', 'concerts', 'dates', 'seats', 'hold', 'tickets', 'done'];
+// the server's default per-user limit (CONCERT_MAX_SEATS_PER_USER_AND_DATE); the server decides, this only guides
+const MAX_SEATS = 4;
 
 let session = loadSession();
 let accessToken = null;
-const api = createClient(apiBase(), () => ({ accessToken, queueToken: session.token }));
+const api = createClient(apiBase(),
+  () => ({ accessToken, queueToken: session.token, admissionToken: session.admissionToken }));
+
+/** The waiting room says when to ask again: sooner near the front, rarely far back. */
+const pollDelay = (status) => (Number(status?.refreshAfterSeconds) > 0 ? Number(status.refreshAfterSeconds) * 1000
+  : QUEUE_POLL_MS);
 
 // A view change bumps the generation and clears its timers, so answers and ticks of a view left behind are dropped.
 let current = null;
@@ -51,6 +59,8 @@ function show(name) {
   document.body.dataset.view = name;
   $('who').hidden = !accessToken || name === 'login';
   $('who-text').textContent = session.username ?? '';
+  // the list is behind an active queue token, like the rest of the booking
+  $('my-tickets').hidden = !session.token || ['login', 'start', 'waiting'].includes(name);
   if (moved) $(`view-${name}`).querySelector('h2').focus();
   return generation;
 }
@@ -226,7 +236,7 @@ $('start-form').addEventListener('submit', (event) => {
     resetSession(me());
     say('Taking a place in the queue…');
     const status = await api.takeToken();
-    save({ token: status.token, firstPosition: null });
+    save({ token: status.token, admissionToken: null, firstPosition: null });
     enterQueue(status);
   });
 });
@@ -234,14 +244,14 @@ $('start-form').addEventListener('submit', (event) => {
 // ---- waiting room ------------------------------------------------------------------------------------------------
 
 function enterQueue(status) {
-  if (status.status === 'ACTIVE') admitted();
+  if (status.status === 'ACTIVE') admitted(status);
   else showWaiting(status);
 }
 
 function showWaiting(status) {
   if (current !== 'waiting') show('waiting');
   renderWaiting(status);
-  later(pollQueue, QUEUE_POLL_MS);
+  later(pollQueue, pollDelay(status));
 }
 
 function renderWaiting(status) {
@@ -267,10 +277,10 @@ async function pollQueue() {
     const status = await api.myToken();
     if (mine !== generation) return;
     clearError();
-    if (status.status === 'ACTIVE') admitted();
+    if (status.status === 'ACTIVE') admitted(status);
     else {
       renderWaiting(status);
-      later(pollQueue, QUEUE_POLL_MS);
+      later(pollQueue, pollDelay(status));
     }
   } catch (e) {
     if (mine !== generation) return;
@@ -284,7 +294,9 @@ async function pollQueue() {
   }
 }
 
-function admitted() {
+function admitted(status) {
+  // the booking routes take the signed admission token from now on
+  save({ admissionToken: status?.admissionToken ?? null });
   $('progress').value = 100;
   say('It is your turn. Choose a concert.');
   loadConcerts().catch(handleError);
@@ -337,13 +349,25 @@ async function loadDates() {
 
 // ---- seat map ----------------------------------------------------------------------------------------------------
 
-let chosenSeat = null;
+let chosenSeats = [];
+
+/** "Seat 7" or "Seats 3, 4, 9": how a hold of one or several seats is named everywhere on the page. */
+function seatsLabel(seats) {
+  const numbers = seats.map((seat) => seat.seatNumber).sort((a, b) => a - b);
+  return numbers.length === 1 ? `Seat ${numbers[0]}` : `Seats ${numbers.join(', ')}`;
+}
+
+/** A reservation's seats (older answers without `seats` name their one seat). */
+function seatsOf(reservation) {
+  return reservation.seats?.length ? reservation.seats : [reservation];
+}
 
 async function loadSeats() {
   const { concert, date } = session;
   const seats = await api.seats(concert.id, date.dateId);
   show('seats');
-  chosenSeat = null;
+  chosenSeats = [];
+  $('seat-limit').textContent = MAX_SEATS;
   $('seats-when').textContent = `${concert.title} · ${when(date.startsAt)}`;
   renderChoice();
   const sorted = [...seats].sort((a, b) => a.seatNumber - b.seatNumber);
@@ -369,9 +393,17 @@ function seatButton(seat) {
   if (seat.status === 'AVAILABLE') {
     button.setAttribute('aria-pressed', 'false');
     button.addEventListener('click', () => {
-      for (const other of $('seat-map').querySelectorAll('[aria-pressed="true"]')) other.setAttribute('aria-pressed', 'false');
-      button.setAttribute('aria-pressed', 'true');
-      chosenSeat = seat;
+      clearError();
+      if (chosenSeats.some((chosen) => chosen.seatId === seat.seatId)) {
+        chosenSeats = chosenSeats.filter((chosen) => chosen.seatId !== seat.seatId);
+        button.setAttribute('aria-pressed', 'false');
+      } else if (chosenSeats.length >= MAX_SEATS) {
+        showError(`You can hold at most ${MAX_SEATS} seats at once. Unselect one first.`);
+        return;
+      } else {
+        chosenSeats = [...chosenSeats, seat];
+        button.setAttribute('aria-pressed', 'true');
+      }
       renderChoice();
     });
   } else {
@@ -381,21 +413,25 @@ function seatButton(seat) {
 }
 
 function renderChoice() {
-  $('seat-choice').textContent = chosenSeat
-    ? `Seat ${chosenSeat.seatNumber} · ${points(chosenSeat.price)}`
+  const total = chosenSeats.reduce((sum, seat) => sum + seat.price, 0);
+  $('seat-choice').textContent = chosenSeats.length
+    ? `${seatsLabel(chosenSeats)} · ${points(total)}`
     : 'Pick an available seat.';
-  $('hold').disabled = !chosenSeat;
-  $('hold').textContent = chosenSeat ? `Hold seat ${chosenSeat.seatNumber}` : 'Hold this seat';
+  $('hold').disabled = !chosenSeats.length;
+  $('hold').textContent = chosenSeats.length === 0 ? 'Hold this seat'
+    : chosenSeats.length === 1 ? `Hold seat ${chosenSeats[0].seatNumber}`
+      : `Hold ${chosenSeats.length} seats`;
 }
 
 $('hold').addEventListener('click', () => act($('hold'), async () => {
   const { concert, date } = session;
-  say(`Holding seat ${chosenSeat.seatNumber}…`);
+  say(`Holding ${seatsLabel(chosenSeats).toLowerCase()}…`);
   try {
-    const reservation = await api.hold(concert.id, date.dateId, chosenSeat.seatId);
+    const reservation = await api.hold(concert.id, date.dateId, chosenSeats.map((seat) => seat.seatId));
     save({ reservation, heldAt: Date.now() });
     await showHold();
-    say(`Seat ${reservation.seatNumber} is held for you. Pay before the countdown ends.`);
+    say(`${seatsLabel(seatsOf(reservation))} ${seatsOf(reservation).length === 1 ? 'is' : 'are'} held for you.`
+      + ' Pay before the countdown ends.');
   } catch (e) {
     if (e instanceof ApiError && e.code === 'SEAT_NOT_AVAILABLE') {
       await loadSeats();
@@ -411,9 +447,10 @@ $('seats-refresh').addEventListener('click', () => act($('seats-refresh'), loadS
 async function showHold() {
   const { reservation, concert, date } = session;
   show('hold');
-  $('hold-what').textContent = `Seat ${reservation.seatNumber} · ${concert.title} · ${when(date.startsAt)}`;
+  $('hold-what').textContent = `${seatsLabel(seatsOf(reservation))} · ${concert.title} · ${when(date.startsAt)}`;
   $('price').textContent = points(reservation.price);
   $('pay').disabled = false;
+  $('cancel-hold').disabled = false;
   delete $('pay').dataset.keepDisabled;
   tick();
   await loadBalance();
@@ -430,6 +467,7 @@ function tick() {
   if (left <= 0) {
     $('pay').disabled = true;
     $('pay').dataset.keepDisabled = 'true';
+    $('cancel-hold').disabled = true;
     showError('Your hold has ended and the seat was released. Go back to the seat map to choose again.');
     return;
   }
@@ -494,17 +532,85 @@ $('pay').addEventListener('click', () => act($('pay'), async () => {
   showDone();
 }));
 
+$('cancel-hold').addEventListener('click', () => act($('cancel-hold'), async () => {
+  const { reservation } = session;
+  await api.cancel(reservation.reservationId);
+  save({ reservation: null });
+  await loadSeats();
+  say(`Your hold of ${seatsLabel(seatsOf(reservation)).toLowerCase()} is cancelled; anyone can book them now.`);
+}));
+
+// ---- my tickets --------------------------------------------------------------------------------------------------
+
+const TICKETS_PAGE = 10;
+let ticketsShown = 0;
+
+async function showTickets() {
+  const page = await api.myReservations(0, TICKETS_PAGE);
+  show('tickets');
+  $('ticket-list').replaceChildren(...page.items.map(ticketItem));
+  ticketsShown = page.items.length;
+  $('tickets-empty').hidden = page.total > 0;
+  $('tickets-more').hidden = ticketsShown >= page.total;
+  say(`${page.total} ${page.total === 1 ? 'reservation' : 'reservations'}.`);
+}
+
+async function moreTickets() {
+  const page = await api.myReservations(Math.floor(ticketsShown / TICKETS_PAGE), TICKETS_PAGE);
+  $('ticket-list').append(...page.items.map(ticketItem));
+  ticketsShown += page.items.length;
+  $('tickets-more').hidden = ticketsShown >= page.total || page.items.length === 0;
+}
+
+function ticketItem(item) {
+  const li = document.createElement('li');
+  li.className = `ticket-row ${item.status.toLowerCase()}`;
+  li.dataset.reservationId = item.reservationId;
+  const what = document.createElement('p');
+  what.className = 'ticket-what';
+  what.textContent = `${item.concertTitle} · ${when(item.startsAt)}`;
+  const facts = document.createElement('p');
+  facts.className = 'sub';
+  const state = item.status === 'HELD'
+    ? `held until ${new Date(item.holdExpiresAt).toLocaleTimeString()}`
+    : item.status === 'CONFIRMED' ? `paid (payment #${item.paymentId})`
+      : item.releaseReason === 'CANCELLED' ? 'cancelled' : 'expired';
+  facts.textContent = `${seatsLabel(item.seats)} · ${points(item.price)} · ${state}`;
+  li.append(what, facts);
+  if (item.status === 'HELD' && Date.parse(item.holdExpiresAt) > Date.now()) {
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = `Cancel ${seatsLabel(item.seats).toLowerCase()}`;
+    cancel.addEventListener('click', () => act(cancel, async () => {
+      await api.cancel(item.reservationId);
+      if (session.reservation?.reservationId === item.reservationId) save({ reservation: null });
+      await showTickets();
+      say(`Cancelled: ${seatsLabel(item.seats).toLowerCase()} can be booked by anyone now.`);
+    }));
+    li.append(cancel);
+  }
+  return li;
+}
+
+$('my-tickets').addEventListener('click', () => act($('my-tickets'), showTickets));
+$('tickets-more').addEventListener('click', () => act($('tickets-more'), moreTickets));
+$('tickets-back').addEventListener('click', () => act($('tickets-back'), async () => {
+  if (session.date) await loadSeats();
+  else if (session.concert) await loadDates();
+  else await loadConcerts();
+}));
+
 // ---- confirmation ------------------------------------------------------------------------------------------------
 
 function showDone() {
   const { payment, reservation, concert, date } = session;
   show('done');
   $('done-what').textContent = `${concert.title} · ${when(date.startsAt)}`;
-  $('done-seat').textContent = `Seat ${reservation.seatNumber}`;
+  $('done-seat').textContent = seatsLabel(seatsOf(reservation));
   $('done-status').textContent = payment.status === 'COMPLETED' ? 'Sold to you' : 'Payment being processed';
   $('done-paid').textContent = points(payment.amount);
   $('done-payment').textContent = `#${payment.paymentId}`;
-  say(`Seat ${reservation.seatNumber} is yours.`);
+  say(`${seatsLabel(seatsOf(reservation))} ${seatsOf(reservation).length === 1 ? 'is' : 'are'} yours.`);
   if (session.tokenUsedUp) renderTokenUsedUp(session.tokenUsedUp);
   else {
     $('done-token').textContent = 'Checking your queue token…';

@@ -2,8 +2,11 @@
 -- A user paid: their visit to that room is over, free their place now. The event id is recorded in the same script
 -- as the effect, so a redelivered event finds it and changes nothing (Redis-side inbox; this service has no
 -- database).
--- KEYS: 1 processed:<eventId>, 2 user key of the room, 3 active, 4 waiting
--- ARGV: 1 key prefix, 2 userId, 3 paid at (epoch ms), 4 tombstone ttl ms, 5 processed-event ttl ms
+-- An admitted token's admission (jti = sha1hex(token), see QueueToken.admissionId) is revoked in the same script: added
+-- to the sorted set admission-revoked (score = its exp, epoch ms) and announced on the channel of the same name as
+-- "<jti> <exp ms>", which every gateway subscribes to (docs/conventions.md, "Admission tokens").
+-- KEYS: 1 processed:<eventId>, 2 user key of the room, 3 active, 4 waiting, 5 admission-revoked
+-- ARGV: 1 key prefix, 2 userId, 3 paid at (epoch ms), 4 tombstone ttl ms, 5 processed-event ttl ms, 6 now (epoch ms)
 -- Returns 'EXPIRED' | 'DUPLICATE' | 'NO_LIVE_TOKEN' | 'TOKEN_NEWER_THAN_PAYMENT'
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[5]) then
   return 'DUPLICATE'
@@ -17,6 +20,13 @@ local tokenKey = ARGV[1] .. 'token:' .. token
 local issuedAt = tonumber(redis.call('HGET', tokenKey, 'issuedAt') or '0')
 if issuedAt > tonumber(ARGV[3]) then
   return 'TOKEN_NEWER_THAN_PAYMENT'
+end
+local admittedUntil = redis.call('ZSCORE', KEYS[3], token)
+if admittedUntil and tonumber(admittedUntil) > tonumber(ARGV[6]) then
+  local jti = redis.sha1hex(token)
+  redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', ARGV[6])
+  redis.call('ZADD', KEYS[5], admittedUntil, jti)
+  redis.call('PUBLISH', KEYS[5], jti .. ' ' .. admittedUntil)
 end
 redis.call('ZREM', KEYS[3], token)
 redis.call('ZREM', KEYS[4], token)

@@ -7,7 +7,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The gateway's own tunables ({@code gateway.*} in application.yml, each overridable by environment). */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress clientAddress, Auth auth) {
+public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress clientAddress, Auth auth,
+        Admission admission) {
+
+    /**
+     * How admission tokens (signed by queue-service) are verified here, without asking anybody.
+     *
+     * @param issuer the only {@code iss} accepted (queue-service's {@code ADMISSION_ISSUER})
+     * @param keys queue-service's public keys, newest first; an entry without an id is ignored
+     * @param verifiedCacheMaxEntries verified tokens remembered (until their {@code exp}) so a token's signature is
+     *     checked once, not on every request
+     * @param revocationsKey Redis sorted set and pub/sub channel of revoked admissions (queue-service's key prefix +
+     *     {@code admission-revoked})
+     * @param revocationsReload how often the live set is read again besides the subscription: it heals a message
+     *     missed while the subscription was down, and drops ids past their {@code exp}
+     */
+    public record Admission(String issuer, List<Key> keys, long verifiedCacheMaxEntries, String revocationsKey,
+            Duration revocationsReload) {
+
+        public Admission {
+            keys = keys == null ? List.of()
+                    : keys.stream().filter(key -> key != null && key.id() != null && !key.id().isBlank()).toList();
+        }
+
+        /** {@code id} is the {@code kid}; {@code publicKey} PEM, EC P-256. */
+        public record Key(String id, String publicKey) {
+        }
+    }
+
 
     /**
      * How tokens are checked with queue-service.

@@ -58,6 +58,9 @@ public class TicketOpeningSimulation extends Simulation {
     /** Every request of a logged-in user carries both credentials: who they are and their place in line. */
     private static final Map<String, String> CREDENTIALS = Map.of("Authorization", "Bearer #{accessToken}",
             "X-Queue-Token", "#{token}");
+    /** Once admitted, the booking routes take the signed admission token instead of the waiting token. */
+    private static final Map<String, String> ADMITTED = Map.of("Authorization", "Bearer #{accessToken}",
+            "X-Queue-Token", "#{admissionToken}");
     private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
     private static final int HOT_SEATS = Integer.getInteger("hotSeats", 8);
     /**
@@ -135,22 +138,25 @@ public class TicketOpeningSimulation extends Simulation {
             .exec(http("warm-up: take queue token").post("/api/queue/tokens")
                     .header("Authorization", "Bearer #{accessToken}").body(StringBody("{}"))
                     .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
-                            jsonPath("$.status").saveAs("queueStatus"))
+                            jsonPath("$.status").saveAs("queueStatus"),
+                            jsonPath("$.admissionToken").optional().saveAs("admissionToken"))
                     .silent())
             .exitHereIf(session -> !session.contains("token"))
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(1))
             .on(exec(http("warm-up: poll position").get("/api/queue/tokens/me").headers(CREDENTIALS)
-                    .check(status().is(200), jsonPath("$.status").saveAs("queueStatus")).silent())
+                    .check(status().is(200), jsonPath("$.status").saveAs("queueStatus"),
+                            jsonPath("$.admissionToken").optional().saveAs("admissionToken")).silent())
                     .pause(POLL))
+            .exec(TicketOpeningSimulation::admissionOrWaitingToken)
             .during(WARM_UP).on(
-                    exec(http("warm-up: concerts").get("/api/concerts").headers(CREDENTIALS)
+                    exec(http("warm-up: concerts").get("/api/concerts").headers(ADMITTED)
                             .check(status().is(200), jsonPath("$[0].id").saveAs("concertId")).silent())
                     .exec(http("warm-up: dates").get("/api/concerts/#{concertId}/dates")
-                            .headers(CREDENTIALS)
+                            .headers(ADMITTED)
                             .check(status().is(200), jsonPath("$[0].dateId").saveAs("dateId")).silent())
                     .exec(http("warm-up: seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
-                            .headers(CREDENTIALS).check(status().is(200)).silent())
-                    .exec(http("warm-up: points").get("/api/points").headers(CREDENTIALS)
+                            .headers(ADMITTED).check(status().is(200)).silent())
+                    .exec(http("warm-up: points").get("/api/points").headers(ADMITTED)
                             .check(status().is(200)).silent())
                     .pause(Duration.ofMillis(200)));
 
@@ -163,31 +169,34 @@ public class TicketOpeningSimulation extends Simulation {
             .exec(http("1 take queue token").post("/api/queue/tokens")
                     .header("Authorization", "Bearer #{accessToken}").body(StringBody("{}"))
                     .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
-                            jsonPath("$.status").saveAs("queueStatus")))
+                            jsonPath("$.status").saveAs("queueStatus"),
+                            jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
             // a refused token (503 while a dependency is down, say) ends this user's visit; Gatling counts it as KO
             .exitHereIfFailed()
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(5))
             .on(exec(http("2 poll position").get("/api/queue/tokens/me").headers(CREDENTIALS)
-                    .check(status().is(200), jsonPath("$.status").saveAs("queueStatus")))
+                    .check(status().is(200), jsonPath("$.status").saveAs("queueStatus"),
+                            jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
                     .exitHereIfFailed()
                     .pause(POLL))
+            .exec(TicketOpeningSimulation::admissionOrWaitingToken)
             .exec(session -> {
                 admitted.incrementAndGet();
                 waitMillisTotal.addAndGet(System.currentTimeMillis() - session.getLong("arrivedAt"));
                 return session;
             })
-            .exec(http("3 concerts").get("/api/concerts").headers(CREDENTIALS)
+            .exec(http("3 concerts").get("/api/concerts").headers(ADMITTED)
                     .check(status().is(200), jsonPath("$[0].id").saveAs("concertId")))
             .exitHereIfFailed()
-            .exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").headers(CREDENTIALS)
+            .exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").headers(ADMITTED)
                     .check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
             .doIf(session -> session.contains("dateId")).then(
                     exec(http("5 available seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
-                            .headers(CREDENTIALS)
+                            .headers(ADMITTED)
                             .check(status().is(200), jsonPath("$[*].seatId").findAll().optional().saveAs("seatIds")))
                     .doIf(session -> session.contains("seatIds")).then(
                             exec(TicketOpeningSimulation::pickHotSeat)
-                            .exec(http("6 hold seat").post("/api/reservations").headers(CREDENTIALS)
+                            .exec(http("6 hold seat").post("/api/reservations").headers(ADMITTED)
                                     .body(StringBody("{\"concertId\":#{concertId},\"dateId\":#{dateId},"
                                             + "\"seatId\":#{seatId}}"))
                                     .check(status().in(201, 409).saveAs("holdStatus"),
@@ -199,13 +208,13 @@ public class TicketOpeningSimulation extends Simulation {
                             })
                             .doIf(session -> session.getInt("holdStatus") == 201).then(
                                     exec(http("7 charge points").post("/api/points/charges")
-                                            .headers(CREDENTIALS)
+                                            .headers(ADMITTED)
                                             .body(StringBody("{\"amount\":#{price}}"))
                                             .check(status().is(200)))
                                     .exec(session -> session.set("payStatus", 409))
                                     .asLongAsDuring(session -> session.getInt("payStatus") == 409,
                                             Duration.ofSeconds(20)).on(
-                                            exec(http("8 pay").post("/api/payments").headers(CREDENTIALS)
+                                            exec(http("8 pay").post("/api/payments").headers(ADMITTED)
                                                     .body(StringBody("{\"reservationId\":#{reservationId}}"))
                                                     .check(status().in(200, 201, 409).saveAs("payStatus")))
                                             .doIf(session -> session.getInt("payStatus") == 409).then(
@@ -216,6 +225,12 @@ public class TicketOpeningSimulation extends Simulation {
                                         }
                                         return session;
                                     }))));
+
+    /** A queue-service without a signing key hands out none: the booking routes then take the waiting token. */
+    private static Session admissionOrWaitingToken(Session session) {
+        return session.contains("admissionToken") ? session
+                : session.set("admissionToken", session.getString("token"));
+    }
 
     private static Session pickHotSeat(Session session) {
         List<Object> seats = session.getList("seatIds");

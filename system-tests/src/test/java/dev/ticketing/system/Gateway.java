@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * place in line). The tests name a request by its queue token only; this class remembers whose token it issued and
  * adds that user's access token ({@link Accounts}). A queue token it did not issue (none, garbage) goes with the
  * access token of a logged-in bystander, so a test about queue tokens sees the queue's answer and not the refusal of
- * a missing login (IdentitySystemTest covers the logins).
+ * a missing login (IdentitySystemTest covers the logins). Once a token is ACTIVE, requests named by it carry the
+ * admission token its status handed out instead, as every client does, except to {@code /api/queue/**}, which takes
+ * the waiting token (docs/conventions.md, "Admission tokens").
  */
 final class Gateway {
 
@@ -28,6 +30,7 @@ final class Gateway {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Long> OWNER_OF_TOKEN = new ConcurrentHashMap<>();
+    private static final Map<String, String> ADMISSION_OF_TOKEN = new ConcurrentHashMap<>();
     private static volatile Long bystander;
 
     record Response(int status, JsonNode body, Map<String, List<String>> headers, String raw) {
@@ -94,11 +97,15 @@ final class Gateway {
         return request(path, token, Accounts.accessToken(owner != null ? owner : bystander()));
     }
 
-    /** A request with exactly these credentials; {@code null} leaves the header out. */
+    /**
+     * A request with exactly these credentials; {@code null} leaves the header out. An admitted waiting token is
+     * sent as its admission token on the routes that take one.
+     */
     static HttpRequest.Builder request(String path, String token, String accessToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(20));
         if (token != null) {
-            builder.header("X-Queue-Token", token);
+            String admission = path.startsWith("/api/queue/") ? null : ADMISSION_OF_TOKEN.get(token);
+            builder.header("X-Queue-Token", admission != null ? admission : token);
         }
         if (accessToken != null) {
             builder.header("Authorization", "Bearer " + accessToken);
@@ -110,6 +117,11 @@ final class Gateway {
     static Response postAnonymously(String path, String json) {
         return send(request(path, null, null).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The admission token handed out for an admitted queue token this class saw ACTIVE, or {@code null}. */
+    static String admissionOf(String token) {
+        return ADMISSION_OF_TOKEN.get(token);
     }
 
     /** The owner of a queue token this class issued, or {@code null}. */
@@ -158,6 +170,9 @@ final class Gateway {
         do {
             status = get("/api/queue/tokens/me", token);
             if (status.status() == 200 && "ACTIVE".equals(status.text("status"))) {
+                if (status.body().hasNonNull("admissionToken")) {
+                    ADMISSION_OF_TOKEN.put(token, status.text("admissionToken"));
+                }
                 return;
             }
             sleep(500);

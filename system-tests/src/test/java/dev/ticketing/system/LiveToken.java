@@ -24,6 +24,10 @@ final class LiveToken {
         return withLiveToken(token -> Gateway.get(path, token));
     }
 
+    Response post(String path, String json, String... headers) {
+        return withLiveToken(token -> Gateway.post(path, token, json, headers));
+    }
+
     Response pay(long reservationId) {
         return withLiveToken(token -> Gateway.pay(token, reservationId));
     }

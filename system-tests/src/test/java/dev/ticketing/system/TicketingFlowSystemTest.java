@@ -29,6 +29,9 @@ class TicketingFlowSystemTest {
         assertThat(Gateway.issueToken(user).text("token")).as("one live token per user").isEqualTo(token);
         Gateway.awaitActive(token, Duration.ofSeconds(60));
         assertThat(get("/api/queue/tokens/me", token).text("expiresAt")).isNotBlank();
+        // the booking requests below carry the signed admission token, checked by the gateway alone
+        assertThat(Gateway.admissionOf(token)).as("admission token of the ACTIVE answer").matches(
+                "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
         long[] concertAndDate = new long[2];
         List<JsonNode> seats = Gateway.availableSeats(token, concertAndDate);

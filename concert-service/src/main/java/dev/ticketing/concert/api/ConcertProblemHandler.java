@@ -23,8 +23,18 @@ class ConcertProblemHandler {
                     Problems.of(HttpStatus.NOT_FOUND, "CONCERT_DATE_NOT_FOUND", e.getMessage());
             case ConcertException.SeatNotFound notFound ->
                     Problems.of(HttpStatus.NOT_FOUND, "SEAT_NOT_FOUND", e.getMessage());
-            case ConcertException.SeatNotAvailable taken ->
-                    Problems.of(HttpStatus.CONFLICT, "SEAT_NOT_AVAILABLE", e.getMessage());
+            case ConcertException.SeatNotAvailable taken -> {
+                ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "SEAT_NOT_AVAILABLE", e.getMessage());
+                // the request's seats that are taken (none of its seats was held); at most the request's few ids
+                problem.setProperty("seatIds", taken.seatIds());
+                yield problem;
+            }
+            case ConcertException.PurchaseLimitReached limit ->
+                    Problems.of(HttpStatus.CONFLICT, "PURCHASE_LIMIT_REACHED", e.getMessage());
+            case ConcertException.InvalidRequest invalid ->
+                    Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage());
+            case ConcertException.ReservationAlreadyPaid paid ->
+                    Problems.of(HttpStatus.CONFLICT, "RESERVATION_ALREADY_PAID", e.getMessage());
             case ConcertException.HoldLimitReached limit ->
                     Problems.of(HttpStatus.CONFLICT, "HOLD_LIMIT_REACHED", e.getMessage());
             case ConcertException.ReservationNotFound notFound ->

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Positive;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,11 +40,13 @@ class InternalReservationController {
     }
 
     record InternalReservationResponse(long reservationId, long userId, long concertId, long dateId, long seatId,
-            int seatNumber, long price, ReservationStatus status, Instant holdExpiresAt) {
+            int seatNumber, long price, ReservationStatus status, Instant holdExpiresAt,
+            List<ConcertResponses.ReservedSeatResponse> seats) {
         static InternalReservationResponse of(Reservation reservation) {
             return new InternalReservationResponse(reservation.id(), reservation.userId(), reservation.concertId(),
                     reservation.dateId(), reservation.seatId(), reservation.seatNumber(), reservation.price(),
-                    reservation.status(), reservation.holdExpiresAt());
+                    reservation.status(), reservation.holdExpiresAt(),
+                    ConcertResponses.ReservedSeatResponse.of(reservation.seats()));
         }
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The service's tunables (environment: CONCERT_HOLD_DURATION, CONCERT_MAX_HOLDS_PER_USER, CONCERT_RELEASE_*).
+ * The service's tunables (environment: CONCERT_HOLD_DURATION, CONCERT_MAX_HOLDS_PER_USER,
+ * CONCERT_MAX_SEATS_PER_USER_AND_DATE, CONCERT_RELEASE_*).
  *
  * @param hold    how long a hold lasts and how many live holds a user may have
  * @param release the job that releases expired holds
@@ -14,7 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("concert")
 public record ConcertProperties(@DefaultValue Hold hold, @DefaultValue Release release) {
 
-    public record Hold(@DefaultValue("5m") Duration duration, @DefaultValue("4") int maxPerUser) {
+    /**
+     * @param maxPerUser        live held seats per user, over all dates (anti-hoarding)
+     * @param maxPerUserAndDate held and sold seats per user of one concert date (anti-scalping)
+     */
+    public record Hold(@DefaultValue("5m") Duration duration, @DefaultValue("4") int maxPerUser,
+            @DefaultValue("4") int maxPerUserAndDate) {
     }
 
     /**
@@ -27,6 +33,6 @@ public record ConcertProperties(@DefaultValue Hold hold, @DefaultValue Release r
     }
 
     public HoldPolicy holdPolicy() {
-        return new HoldPolicy(hold.duration(), hold.maxPerUser());
+        return new HoldPolicy(hold.duration(), hold.maxPerUser(), hold.maxPerUserAndDate());
     }
 }

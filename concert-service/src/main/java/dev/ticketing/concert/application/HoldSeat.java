@@ -4,24 +4,33 @@ import dev.ticketing.concert.domain.ConcertException;
 import dev.ticketing.concert.domain.HoldPolicy;
 import dev.ticketing.concert.domain.Reservation;
 import dev.ticketing.concert.domain.ReservationStatus;
+import dev.ticketing.concert.domain.ReservedSeat;
 import dev.ticketing.concert.domain.SeatToHold;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.outbox.EventOutbox;
+import dev.ticketing.support.idempotency.IdempotentRequests;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Holds a seat for a user: the seat row, the reservation row and the SeatReserved event commit together or not at
- * all.
+ * Holds one or several seats of a date for a user, in one reservation: the seat rows, the reservation row and the
+ * SeatReserved event commit together or not at all (one seat taken: none held).
  *
  * <p>Why a seat is never held twice: {@code UPDATE seat ... WHERE status = 'AVAILABLE'} takes the seat's row lock and
  * re-checks the status on the latest committed row, so of any number of concurrent requests (on any number of
  * instances) exactly one sees AVAILABLE and changes it; the others wait for that lock and then match nothing.
  *
- * <p>Why a user never exceeds the limit: the user's guard row is locked before counting, so two holds of one user are
+ * <p>Why a user never exceeds the limits (live held seats over all dates; held and sold seats of one date): the
+ * user's guard row is locked before counting, so two holds of one user are
  * counted and created one after the other (READ COMMITTED, so the count sees the other's commit). The guard row is
  * created and committed before the hold's transaction, so that transaction only locks an existing row by primary key:
  * creating it inside (an upsert) let ten concurrent holds of one user deadlock on the row's shared-to-exclusive lock
@@ -36,56 +45,126 @@ public class HoldSeat {
     private final HoldPolicy policy;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final IdempotentRequests idempotentRequests;
 
     public HoldSeat(ReservationStore store, CatalogReader catalog, EventOutbox outbox, ConcertProperties properties,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, IdempotentRequests idempotentRequests) {
         this.store = store;
         this.catalog = catalog;
         this.outbox = outbox;
         this.policy = properties.holdPolicy();
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.idempotentRequests = idempotentRequests;
     }
 
-    public record Command(long userId, long concertId, long dateId, long seatId) {
+    /** @param seatIds one or more seats of the date, no duplicates */
+    public record Command(long userId, long concertId, long dateId, List<Long> seatIds) {
+        public Command {
+            seatIds = List.copyOf(seatIds);
+        }
+
+        public Command(long userId, long concertId, long dateId, long seatId) {
+            this(userId, concertId, dateId, List.of(seatId));
+        }
     }
 
     /** Runs its own transaction: the caller must not be inside one (the guard row commits first). */
     public Reservation hold(Command command) {
+        requireASeatSelection(command.seatIds());
         store.ensureHoldGuardOf(command.userId());
         return transaction.execute(status -> holdInTransaction(command));
     }
 
+    /** The most seats one request may name; more is refused before anything is read. */
+    public int maxSeatsPerRequest() {
+        return policy.maxSeatsPerRequest();
+    }
+
+    private void requireASeatSelection(List<Long> seatIds) {
+        if (seatIds.isEmpty()) {
+            throw new ConcertException.InvalidRequest("seatIds must name at least one seat");
+        }
+        if (new HashSet<>(seatIds).size() != seatIds.size()) {
+            throw new ConcertException.InvalidRequest("seatIds must not name a seat twice");
+        }
+        if (seatIds.size() > policy.maxSeatsPerRequest()) {
+            throw new ConcertException.InvalidRequest("seatIds may name at most " + policy.maxSeatsPerRequest()
+                    + " seats, the most one user may hold of a date");
+        }
+    }
+
     private Reservation holdInTransaction(Command command) {
         Instant now = clock.instant();
-        SeatToHold seat = store.seatToHold(command.seatId())
-                .filter(found -> found.belongsTo(command.concertId(), command.dateId()))
-                .orElseThrow(() -> notFound(command));
-        if (!seat.bookableAt(now)) {
-            throw new ConcertException.SeatNotAvailable(seat.seatId(), "the concert date has already started");
+        List<SeatToHold> seats = seatsOf(command);
+        for (SeatToHold seat : seats) {
+            if (!seat.bookableAt(now)) {
+                throw new ConcertException.SeatNotAvailable(seat.seatId(), "the concert date has already started");
+            }
         }
 
+        // One lock per user covers both limits: only a hold raises either count, and every hold of this user
+        // queues here, so the counts below cannot be overtaken by the user's own concurrent requests.
         store.lockHoldsOf(command.userId());
-        policy.checkRoomForOneMoreHold(command.userId(), store.countLiveHolds(command.userId(), now));
+        int requested = seats.size();
+        policy.checkRoomForMoreHeldSeats(command.userId(), store.countLiveHeldSeats(command.userId(), now),
+                requested);
+        policy.checkPurchaseLimit(command.dateId(),
+                store.countHeldOrSoldSeats(command.userId(), command.dateId(), now), requested);
 
-        if (!store.markSeatHeld(seat.seatId(), seat.dateId())) {
-            throw new ConcertException.SeatNotAvailable(seat.seatId(), "it is held by someone else or sold");
+        // Ascending seat id (seatsOf's order): two groups sharing seats take those rows' locks in the same order, so
+        // neither can wait for a seat the other holds while holding one it wants (no deadlock).
+        List<Long> taken = new ArrayList<>();
+        for (SeatToHold seat : seats) {
+            if (!store.markSeatHeld(seat.seatId(), seat.dateId())) {
+                taken.add(seat.seatId());
+            }
+        }
+        if (!taken.isEmpty()) {
+            // thrown out of the transaction: the seats this request did mark roll back with it (all or nothing)
+            throw new ConcertException.SeatNotAvailable(taken, taken.size() == 1
+                    ? "it is held by someone else or sold"
+                    : "they are held by someone else or sold");
         }
         Instant expiresAt = policy.expiryOfHoldMadeAt(now);
-        long reservationId = store.insertHold(command.userId(), seat, now, expiresAt);
-        outbox.add(SeatReserved.of(clock, reservationId, command.userId(), seat.concertId(), seat.dateId(),
-                seat.seatId(), seat.seatNumber(), seat.price(), expiresAt));
-        return new Reservation(reservationId, command.userId(), seat.concertId(), seat.dateId(), seat.seatId(),
-                seat.seatNumber(), seat.price(), ReservationStatus.HELD, expiresAt, null);
+        long reservationId = store.insertHold(command.userId(), seats, now, expiresAt);
+        SeatToHold first = seats.getFirst();
+        long total = seats.stream().mapToLong(SeatToHold::price).sum();
+        // SeatReserved 1.0 names the first seat and the reservation's price: the total, what payment-service charges
+        outbox.add(SeatReserved.of(clock, reservationId, command.userId(), first.concertId(), first.dateId(),
+                first.seatId(), first.seatNumber(), total, expiresAt));
+        Reservation held = new Reservation(reservationId, command.userId(), first.concertId(), first.dateId(),
+                first.seatId(), first.seatNumber(), total, ReservationStatus.HELD, expiresAt, null,
+                seats.stream().map(seat -> new ReservedSeat(seat.seatId(), seat.seatNumber(), seat.price())).toList(),
+                null);
+        // The answer of an Idempotency-Key commits with the hold: a crash before the answer still replays it.
+        idempotentRequests.completeWithinTransaction(held);
+        return held;
+    }
+
+    /** Every requested seat, in ascending seat id order; a seat missing or of another date is not found. */
+    private List<SeatToHold> seatsOf(Command command) {
+        List<SeatToHold> found = command.seatIds().size() == 1
+                ? store.seatToHold(command.seatIds().getFirst()).stream().toList()
+                : store.seatsToHold(command.seatIds());
+        Map<Long, SeatToHold> byId = new HashMap<>();
+        found.forEach(seat -> byId.put(seat.seatId(), seat));
+        for (long seatId : command.seatIds().stream().sorted().toList()) {
+            SeatToHold seat = byId.get(seatId);
+            if (seat == null || !seat.belongsTo(command.concertId(), command.dateId())) {
+                throw notFound(command, seatId);
+            }
+        }
+        return found.stream().sorted(Comparator.comparingLong(SeatToHold::seatId)).toList();
     }
 
     /** Only on the error path: find out which of concert, date or seat the client got wrong. */
-    private ConcertException notFound(Command command) {
+    private ConcertException notFound(Command command, long seatId) {
         try {
             ConcertCatalog.requireDateOf(catalog, command.concertId(), command.dateId());
         } catch (ConcertException wrongConcertOrDate) {
             return wrongConcertOrDate;
         }
-        return new ConcertException.SeatNotFound(command.dateId(), command.seatId());
+        return new ConcertException.SeatNotFound(command.dateId(), seatId);
     }
 }

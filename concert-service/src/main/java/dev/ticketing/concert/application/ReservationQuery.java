@@ -2,6 +2,9 @@ package dev.ticketing.concert.application;
 
 import dev.ticketing.concert.domain.ConcertException;
 import dev.ticketing.concert.domain.Reservation;
+import dev.ticketing.concert.domain.ReservationStatus;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -23,5 +26,14 @@ public class ReservationQuery {
     /** Whoever holds it: for the internal route only, never for a user. */
     public Reservation anyReservation(long reservationId) {
         return store.find(reservationId).orElseThrow(() -> new ConcertException.ReservationNotFound(reservationId));
+    }
+
+    /** One page of the user's own reservations, newest first; {@code status} empty: every status. */
+    public Page reservationsOf(long userId, Optional<ReservationStatus> status, int page, int size) {
+        return new Page(store.reservationsOf(userId, status, page, size), page, size,
+                store.countReservationsOf(userId, status));
+    }
+
+    public record Page(List<ReservationStore.ReservationListing> items, int page, int size, long total) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.ticketing.concert.application;
 
+import dev.ticketing.concert.domain.ReleaseReason;
 import dev.ticketing.concert.domain.Reservation;
+import dev.ticketing.concert.domain.ReservationStatus;
 import dev.ticketing.concert.domain.SeatToHold;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.Optional;
 public interface ReservationStore {
 
     Optional<SeatToHold> seatToHold(long seatId);
+
+    /** The seats of these ids that exist, in ascending seat id order. */
+    List<SeatToHold> seatsToHold(List<Long> seatIds);
 
     /**
      * Creates the user's hold guard row if it is missing, committed on its own: call it outside any transaction,
@@ -29,11 +34,28 @@ public interface ReservationStore {
     /** HELD reservations of the user whose expiry is after {@code now}. */
     int countLiveHolds(long userId, Instant now);
 
+    /** Seats of the user's HELD reservations whose expiry is after {@code now}, over all dates. */
+    int countLiveHeldSeats(long userId, Instant now);
+
+    /** Seats of one date the user holds (live holds) or has bought. */
+    int countHeldOrSoldSeats(long userId, long dateId, Instant now);
+
     /** AVAILABLE → HELD if and only if the seat is still available; false when someone else got it first. */
     boolean markSeatHeld(long seatId, long dateId);
 
     /** Inserts the HELD reservation and links the seat to it; returns the reservation id. */
     long insertHold(long userId, SeatToHold seat, Instant heldAt, Instant holdExpiresAt);
+
+    /**
+     * Inserts one HELD reservation of every seat (all of one date, each already marked held in this transaction, in
+     * ascending seat id order) and links the seats to it; returns the reservation id.
+     */
+    long insertHold(long userId, List<SeatToHold> seats, Instant heldAt, Instant holdExpiresAt);
+
+    /** One page of the user's reservations, newest first, optionally only those of one status. */
+    List<ReservationListing> reservationsOf(long userId, Optional<ReservationStatus> status, int page, int size);
+
+    long countReservationsOf(long userId, Optional<ReservationStatus> status);
 
     Optional<Reservation> find(long reservationId);
 
@@ -49,9 +71,16 @@ public interface ReservationStore {
     /** How many reservations are still HELD although their hold expired before {@code cutoff}. */
     long countHeldExpiredBefore(Instant cutoff);
 
-    /** HELD → RELEASED and its seat back to AVAILABLE; false if the reservation was no longer HELD. */
+    /** HELD → RELEASED (expired) and its seats back to AVAILABLE; false if the reservation was no longer HELD. */
     boolean release(Reservation reservation, Instant now);
 
-    /** HELD → CONFIRMED and its seat to SOLD; false if the reservation was no longer HELD. */
+    /** HELD → RELEASED for {@code reason} and its seats back to AVAILABLE; false if it was no longer HELD. */
+    boolean release(Reservation reservation, Instant now, ReleaseReason reason);
+
+    /** HELD → CONFIRMED and its seats to SOLD; false if the reservation was no longer HELD. */
     boolean confirm(Reservation reservation, long paymentId, Instant now);
+
+    /** A reservation with what a list of the user's tickets shows besides it. */
+    record ReservationListing(Reservation reservation, String concertTitle, Instant startsAt) {
+    }
 }

@@ -59,7 +59,8 @@ public class HoldBenchmark {
                 : new PessimisticSeatLock(production, context.getBean(JdbcClient.class));
         holdSeat = new HoldSeat(store, context.getBean(CatalogReader.class), context.getBean(EventOutbox.class),
                 context.getBean(ConcertProperties.class), context.getBean(Clock.class),
-                context.getBean(PlatformTransactionManager.class));
+                context.getBean(PlatformTransactionManager.class),
+                context.getBean(dev.ticketing.support.idempotency.IdempotentRequests.class));
         TestCatalog catalog = new TestCatalog(context.getBean(JdbcTemplate.class));
         hotDate = catalog.concertWithSeats(1, 150_000);
         manyDate = catalog.concertWithSeats(20_000, 80_000);

@@ -1,7 +1,9 @@
 package dev.ticketing.concert.bench;
 
 import dev.ticketing.concert.application.ReservationStore;
+import dev.ticketing.concert.domain.ReleaseReason;
 import dev.ticketing.concert.domain.Reservation;
+import dev.ticketing.concert.domain.ReservationStatus;
 import dev.ticketing.concert.domain.SeatToHold;
 import java.time.Instant;
 import java.util.List;
@@ -89,5 +91,41 @@ final class PessimisticSeatLock implements ReservationStore {
     @Override
     public boolean confirm(Reservation reservation, long paymentId, Instant now) {
         return production.confirm(reservation, paymentId, now);
+    }
+
+    @Override
+    public List<SeatToHold> seatsToHold(List<Long> seatIds) {
+        return production.seatsToHold(seatIds);
+    }
+
+    @Override
+    public int countLiveHeldSeats(long userId, Instant now) {
+        return production.countLiveHeldSeats(userId, now);
+    }
+
+    @Override
+    public int countHeldOrSoldSeats(long userId, long dateId, Instant now) {
+        return production.countHeldOrSoldSeats(userId, dateId, now);
+    }
+
+    @Override
+    public long insertHold(long userId, List<SeatToHold> seats, Instant heldAt, Instant holdExpiresAt) {
+        return production.insertHold(userId, seats, heldAt, holdExpiresAt);
+    }
+
+    @Override
+    public List<ReservationListing> reservationsOf(long userId, Optional<ReservationStatus> status, int page,
+            int size) {
+        return production.reservationsOf(userId, status, page, size);
+    }
+
+    @Override
+    public long countReservationsOf(long userId, Optional<ReservationStatus> status) {
+        return production.countReservationsOf(userId, status);
+    }
+
+    @Override
+    public boolean release(Reservation reservation, Instant now, ReleaseReason reason) {
+        return production.release(reservation, now, reason);
     }
 }

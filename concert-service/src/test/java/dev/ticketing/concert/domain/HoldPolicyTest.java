@@ -38,4 +38,25 @@ class HoldPolicyTest {
         assertThatThrownBy(() -> new HoldPolicy(Duration.ofMinutes(5), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aGroupMustFitUnderTheLimitOfSeatsHeldAtOnce() {
+        assertThatCode(() -> policy.checkRoomForMoreHeldSeats(7, 1, 3)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.checkRoomForMoreHeldSeats(7, 2, 3))
+                .isInstanceOf(ConcertException.HoldLimitReached.class)
+                .hasMessageContaining("3 more would exceed the 4");
+    }
+
+    @Test
+    void heldAndSoldSeatsOfADateCountTogetherTowardsThePurchaseLimit() {
+        HoldPolicy twoPerDate = new HoldPolicy(Duration.ofMinutes(5), 4, 2);
+
+        assertThatCode(() -> twoPerDate.checkPurchaseLimit(3, 1, 1)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> twoPerDate.checkPurchaseLimit(3, 1, 2))
+                .isInstanceOf(ConcertException.PurchaseLimitReached.class)
+                .hasMessageContaining("you have 1 and asked for 2 more");
+        assertThat(twoPerDate.maxSeatsPerRequest()).isEqualTo(2);
+        assertThatThrownBy(() -> new HoldPolicy(Duration.ofMinutes(5), 4, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

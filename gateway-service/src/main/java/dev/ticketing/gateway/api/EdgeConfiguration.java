@@ -31,8 +31,9 @@ public class EdgeConfiguration {
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, QueueTokenGatewayFilterFactory.QUEUE_TOKEN,
                 "Idempotency-Key", "Content-Type", RequestIdFilter.REQUEST_ID));
+        // Idempotent-Replayed: a service's answer replayed for a repeated Idempotency-Key (docs/conventions.md)
         cors.setExposedHeaders(List.of("Retry-After", RequestIdFilter.REQUEST_ID, "Location",
-                "X-RateLimit-Remaining", HttpHeaders.WWW_AUTHENTICATE));
+                "X-RateLimit-Remaining", HttpHeaders.WWW_AUTHENTICATE, "Idempotent-Replayed"));
         // the access and queue tokens travel in headers, never in cookies
         cors.setAllowCredentials(false);
         cors.setMaxAge(properties.cors().maxAge());

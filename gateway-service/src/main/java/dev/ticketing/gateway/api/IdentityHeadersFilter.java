@@ -11,7 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * On every route: a client-sent {@code X-User-Id} or {@code X-Client-Address} is dropped whatever its letter case;
+ * On every route: a client-sent {@code X-User-Id}, {@code X-Admitted-Room} or {@code X-Client-Address} is dropped
+ * whatever its letter case;
  * the request then carries {@code X-User-Id} = the validated access token's {@code sub} (when the route needed one)
  * and {@code X-Client-Address} = the client address the gateway resolves for rate limiting, which user-point's login
  * throttle keys on. The services behind trust these two headers and nothing else about the caller.
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 public class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
     public static final String USER_ID = QueueTokenGatewayFilterFactory.USER_ID;
+    public static final String ADMITTED_ROOM = QueueTokenGatewayFilterFactory.ADMITTED_ROOM;
     public static final String CLIENT_ADDRESS = "X-Client-Address";
     /** Before every route filter (the queue-token check compares its user with this one). */
     static final int ORDER = -10;
@@ -50,6 +52,7 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {
                     headers.remove(USER_ID);
+                    headers.remove(ADMITTED_ROOM);
                     headers.remove(CLIENT_ADDRESS);
                     if (userId != null) {
                         headers.set(USER_ID, userId);

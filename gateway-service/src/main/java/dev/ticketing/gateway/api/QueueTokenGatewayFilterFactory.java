@@ -16,8 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Route filter {@code QueueToken=ACTIVE_ONLY} / {@code QueueToken=WAITING_OR_ACTIVE}: checks {@code X-Queue-Token}
- * with queue-service and, when admitted and the token is the access token's user's, forwards the request as that
- * user; another user's queue token is 403 {@code TOKEN_NOT_YOURS} and nothing is forwarded. A client-sent
+ * (a signed admission token here, without any call; an opaque waiting token with queue-service) and, when admitted
+ * and the token is the access token's user's, forwards the request as that user with the admission's room in
+ * {@code X-Admitted-Room}; another user's queue token is 403 {@code TOKEN_NOT_YOURS} and nothing is forwarded. A client-sent
  * {@code X-User-Id} never gets through ({@link IdentityHeadersFilter}).
  */
 @Component
@@ -25,6 +26,8 @@ public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory
 
     public static final String QUEUE_TOKEN = "X-Queue-Token";
     public static final String USER_ID = "X-User-Id";
+    /** The room of a verified admission, for the services behind (a client-sent copy never gets through). */
+    public static final String ADMITTED_ROOM = "X-Admitted-Room";
     /** Exchange attribute with the admitted user id, for logs. */
     public static final String USER_ID_ATTRIBUTE = QueueTokenGatewayFilterFactory.class.getName() + ".userId";
     /** The seed's clients poll every 5 s until admitted. */
@@ -75,7 +78,7 @@ public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory
 
     private Mono<Void> answer(ServerWebExchange exchange, GatewayFilterChain chain, Verdict verdict) {
         return switch (verdict) {
-            case Verdict.Admitted admitted -> chain.filter(asUser(exchange, admitted.userId()));
+            case Verdict.Admitted admitted -> chain.filter(asUser(exchange, admitted));
             // a queue token is a place in line of one user: another user's access token cannot use it
             case Verdict.NotYours notYours -> problems.write(exchange, Problem.of(HttpStatus.FORBIDDEN,
                     ErrorCodes.TOKEN_NOT_YOURS, "This queue token belongs to another user"));
@@ -96,11 +99,16 @@ public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory
         };
     }
 
-    private static ServerWebExchange asUser(ServerWebExchange exchange, long userId) {
+    private static ServerWebExchange asUser(ServerWebExchange exchange, Verdict.Admitted admitted) {
         ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.set(USER_ID, Long.toString(userId)))
+                .headers(headers -> {
+                    headers.set(USER_ID, Long.toString(admitted.userId()));
+                    if (admitted.room() != null) {
+                        headers.set(ADMITTED_ROOM, admitted.room());
+                    }
+                })
                 .build();
-        exchange.getAttributes().put(USER_ID_ATTRIBUTE, userId);
+        exchange.getAttributes().put(USER_ID_ATTRIBUTE, admitted.userId());
         return exchange.mutate().request(request).build();
     }
 }

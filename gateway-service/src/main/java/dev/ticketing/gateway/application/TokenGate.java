@@ -1,5 +1,6 @@
 package dev.ticketing.gateway.application;
 
+import dev.ticketing.gateway.domain.AdmissionCheck;
 import dev.ticketing.gateway.domain.AdmissionPolicy;
 import dev.ticketing.gateway.domain.RouteAccess;
 import dev.ticketing.gateway.domain.Verdict;
@@ -7,16 +8,24 @@ import java.time.Clock;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** Decides for one request whether its queue token lets it through to a route. */
+/**
+ * Decides for one request whether its queue token lets it through to a route. A signed admission token is decided
+ * here, from the token and the in-memory revocations alone; an opaque waiting token is looked up at queue-service.
+ */
 public class TokenGate {
 
     private final TokenDirectory directory;
     private final ActiveTokenCache cache;
+    private final AdmissionTokenVerifier admissions;
+    private final RevokedAdmissions revoked;
     private final Clock clock;
 
-    public TokenGate(TokenDirectory directory, ActiveTokenCache cache, Clock clock) {
+    public TokenGate(TokenDirectory directory, ActiveTokenCache cache, AdmissionTokenVerifier admissions,
+            RevokedAdmissions revoked, Clock clock) {
         this.directory = directory;
         this.cache = cache;
+        this.admissions = admissions;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
@@ -25,6 +34,9 @@ public class TokenGate {
      * queue-service is the verdict {@link Verdict.Unverifiable}.
      */
     public Mono<Verdict> check(String tokenHeader, RouteAccess access, long caller) {
+        if (AdmissionPolicy.looksLikeAdmissionToken(tokenHeader)) {
+            return Mono.just(checkAdmission(tokenHeader, caller));
+        }
         Optional<Verdict> byHeader = AdmissionPolicy.judgeHeader(tokenHeader);
         if (byHeader.isPresent()) {
             return Mono.just(byHeader.get());
@@ -44,5 +56,18 @@ public class TokenGate {
                 })
                 .onErrorResume(TokenDirectoryUnavailable.class,
                         e -> Mono.just(new Verdict.Unverifiable(e.getMessage())));
+    }
+
+    /** No I/O: the signature with the configured keys, then the caller and the revocations held in memory. */
+    public Verdict checkAdmission(String token, long caller) {
+        return switch (admissions.verify(token)) {
+            case AdmissionCheck.Invalid invalid -> new Verdict.TokenInvalid(invalid.reason());
+            case AdmissionCheck.Expired expired -> new Verdict.TokenExpired();
+            // before the live revocations are loaded a revoked token could pass: refuse for now, never wave through
+            case AdmissionCheck.Valid valid -> !revoked.loaded()
+                    ? new Verdict.Unverifiable("the admission revocations are not loaded yet")
+                    : AdmissionPolicy.judgeAdmission(valid.admission(), caller,
+                            revoked.isRevoked(valid.admission().id()), clock.instant());
+        };
     }
 }

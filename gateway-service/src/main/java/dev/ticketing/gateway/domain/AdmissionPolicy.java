@@ -22,6 +22,43 @@ public final class AdmissionPolicy {
     private AdmissionPolicy() {
     }
 
+    /**
+     * A signed admission token (compact JWS: three Base64url parts joined by dots) is told from an opaque waiting
+     * token by its shape alone; an opaque token never has a dot. Anything longer is refused unread.
+     */
+    public static final int MAX_ADMISSION_TOKEN_LENGTH = 2048;
+
+    public static boolean looksLikeAdmissionToken(String header) {
+        if (header == null || header.length() > MAX_ADMISSION_TOKEN_LENGTH) {
+            return false;
+        }
+        int dots = 0;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_')) {
+                return false;
+            }
+        }
+        return dots == 2;
+    }
+
+    /**
+     * A verified admission token against the caller and the revocations: another user's token is refused first,
+     * then a revoked one (the visit ended by a payment) as expired, like queue-service refuses its opaque token.
+     */
+    public static Verdict judgeAdmission(Admission admission, long caller, boolean revoked, Instant now) {
+        if (admission.userId() != caller) {
+            return new Verdict.NotYours();
+        }
+        if (revoked || !now.isBefore(admission.expiresAt())) {
+            return new Verdict.TokenExpired();
+        }
+        return new Verdict.Admitted(admission.userId(), admission.expiresAt(), admission.room());
+    }
+
     /** An empty answer when the header can be judged without asking queue-service. */
     public static Optional<Verdict> judgeHeader(String header) {
         if (header == null || header.isBlank()) {
@@ -54,9 +91,9 @@ public final class AdmissionPolicy {
             // token is already spent
             case ACTIVE -> token.expiresAt() != null && !now.isBefore(token.expiresAt())
                     ? new Verdict.TokenExpired()
-                    : new Verdict.Admitted(token.userId(), token.expiresAt());
+                    : new Verdict.Admitted(token.userId(), token.expiresAt(), token.room());
             case WAITING -> access == RouteAccess.WAITING_OR_ACTIVE
-                    ? new Verdict.Admitted(token.userId(), null)
+                    ? new Verdict.Admitted(token.userId(), null, null)
                     : new Verdict.StillWaiting(Math.max(0, token.position()),
                             Math.max(0, token.estimatedWaitSeconds()));
             case UNRECOGNIZED -> new Verdict.TokenInvalid("The queue token is in a state this gateway does not accept");

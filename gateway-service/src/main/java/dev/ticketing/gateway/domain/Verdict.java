@@ -5,8 +5,11 @@ import java.time.Instant;
 /** The gateway's answer for one request's queue token. */
 public sealed interface Verdict {
 
-    /** Let the request through as this user; {@code activeUntil} is set when the token is ACTIVE. */
-    record Admitted(long userId, Instant activeUntil) implements Verdict {
+    /**
+     * Let the request through as this user; {@code activeUntil} and {@code room} (forwarded as
+     * {@code X-Admitted-Room}) are set when the user was admitted, null for a waiting token on a route that allows it.
+     */
+    record Admitted(long userId, Instant activeUntil, String room) implements Verdict {
     }
 
     /** Missing, malformed, unknown to queue-service, or in a state the gateway does not understand. */

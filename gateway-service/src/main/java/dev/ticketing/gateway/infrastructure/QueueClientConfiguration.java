@@ -2,6 +2,8 @@ package dev.ticketing.gateway.infrastructure;
 
 import dev.ticketing.gateway.GatewayProperties;
 import dev.ticketing.gateway.application.ActiveTokenCache;
+import dev.ticketing.gateway.application.AdmissionTokenVerifier;
+import dev.ticketing.gateway.application.RevokedAdmissions;
 import dev.ticketing.gateway.application.TokenGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -102,10 +104,11 @@ public class QueueClientConfiguration {
     }
 
     @Bean
-    TokenGate tokenGate(QueueTokenClient queueTokenClient, GatewayProperties properties, Clock clock) {
+    TokenGate tokenGate(QueueTokenClient queueTokenClient, GatewayProperties properties,
+            AdmissionTokenVerifier admissions, RevokedAdmissions revoked, Clock clock) {
         GatewayProperties.QueueToken settings = properties.queueToken();
         ActiveTokenCache cache = settings.cacheTtl().isZero() ? ActiveTokenCache.disabled()
                 : new ActiveTokenCache(settings.cacheTtl(), settings.cacheMaxEntries());
-        return new TokenGate(queueTokenClient, cache, clock);
+        return new TokenGate(queueTokenClient, cache, admissions, revoked, clock);
     }
 }

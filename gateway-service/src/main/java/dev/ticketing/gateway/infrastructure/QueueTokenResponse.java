@@ -7,10 +7,12 @@ import java.time.Instant;
 
 /** queue-service's {@code GET /internal/queue/tokens/{token}} answer; fields it adds later are ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record QueueTokenResponse(Long userId, String status, Long position, Long estimatedWaitSeconds, Instant expiresAt) {
+record QueueTokenResponse(Long userId, String status, Long position, Long estimatedWaitSeconds, Instant expiresAt,
+        String room) {
 
     TokenState toState() {
         return new TokenState(userId == null ? 0 : userId, TokenStatus.parse(status),
-                position == null ? 0 : position, estimatedWaitSeconds == null ? 0 : estimatedWaitSeconds, expiresAt);
+                position == null ? 0 : position, estimatedWaitSeconds == null ? 0 : estimatedWaitSeconds, expiresAt,
+                room);
     }
 }

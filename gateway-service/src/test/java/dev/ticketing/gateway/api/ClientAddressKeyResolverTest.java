@@ -27,7 +27,7 @@ class ClientAddressKeyResolverTest {
 
     private static ClientAddressKeyResolver resolver(int trustedProxyHops) {
         GatewayProperties properties = new GatewayProperties(null, null,
-                new GatewayProperties.ClientAddress(trustedProxyHops), null);
+                new GatewayProperties.ClientAddress(trustedProxyHops), null, null);
         return new ClientAddressKeyResolver(properties, "gw:");
     }
 }

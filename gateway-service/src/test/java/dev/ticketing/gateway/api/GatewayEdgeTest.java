@@ -206,6 +206,19 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void anIdempotencyKeyReachesTheServiceAsSentAndTheReplayHeaderIsReadableByTheBrowser() {
+        EntityExchangeResult<byte[]> result = http.get().uri("/api/queue/tokens/me")
+                .header(HttpHeaders.ORIGIN, "http://localhost:5173")
+                .header("Idempotency-Key", "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"")
+                .exchange().expectStatus().isOk().expectBody().returnResult();
+
+        assertThat(receivedHeader(result, "idempotency-key"))
+                .containsExactly("\"8e03978e-40d5-43e8-bc93-6894a57f9324\"");
+        assertThat(result.getResponseHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS))
+                .contains("Idempotent-Replayed");
+    }
+
+    @Test
     void browserFromAnUnknownOriginIsRefused() {
         http.options().uri("/api/reservations")
                 .header(HttpHeaders.ORIGIN, "https://evil.example")

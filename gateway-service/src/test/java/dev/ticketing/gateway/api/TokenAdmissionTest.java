@@ -2,6 +2,7 @@ package dev.ticketing.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.gateway.AdmissionKeys;
 import dev.ticketing.gateway.ProblemAssert;
 import dev.ticketing.gateway.RawHttp;
 import dev.ticketing.gateway.TestHttpServer;
@@ -70,12 +71,14 @@ class TokenAdmissionTest {
     }
 
     private static final TestIssuer ISSUER = TestIssuer.start();
+    private static final AdmissionKeys ADMISSION = AdmissionKeys.generate("queue-test-1");
     private static final TestHttpServer SERVICES = TestHttpServer.echo();
     private static TestDatabase userPointDatabase;
     private static ServiceProcess userPoint;
     private static ServiceProcess queue;
     private static CompletableFuture<Void> servicesStarted;
     private static String queueUrl;
+    private static final String QUEUE_PREFIX = "it:gateway-queue:" + UUID.randomUUID() + ":";
     private static String activeToken;
     private static String waitingToken;
 
@@ -87,6 +90,10 @@ class TokenAdmissionTest {
         registry.add("CONCERT_URL", SERVICES::baseUrl);
         registry.add("PAYMENT_URL", SERVICES::baseUrl);
         registry.add("USER_POINT_URL", SERVICES::baseUrl);
+        registry.add("ADMISSION_ISSUER", () -> AdmissionKeys.ISSUER);
+        registry.add("ADMISSION_SIGNING_KEY_ID", ADMISSION::id);
+        registry.add("ADMISSION_SIGNING_PUBLIC_KEY", ADMISSION::publicPem);
+        registry.add("ADMISSION_REVOCATIONS_KEY", () -> QUEUE_PREFIX + "admission-revoked");
     }
 
     /**
@@ -107,17 +114,22 @@ class TokenAdmissionTest {
                             "spring.datasource.password", userPointDatabase.password(),
                             "spring.profiles.active", "demo,mariadb"), userPointPort));
             CompletableFuture<ServiceProcess> queueStarted = CompletableFuture.supplyAsync(() ->
-                    ServiceProcess.start("queue-service", Map.of(
-                            "ticketing.user-point.base-url", "http://127.0.0.1:" + userPointPort,
-                            "spring.data.redis.host", redis.host(),
-                            "spring.data.redis.port", Integer.toString(redis.port()),
-                            "ticketing.redis.key-prefix", "it:gateway-queue:" + UUID.randomUUID() + ":",
-                            "ticketing.queue.capacity", "1",
-                            "ticketing.queue.admission-interval", "200ms",
-                            "ticketing.queue.active-ttl", ACTIVE_TTL.toSeconds() + "s",
+                    ServiceProcess.start("queue-service", Map.ofEntries(
+                            Map.entry("ticketing.user-point.base-url", "http://127.0.0.1:" + userPointPort),
+                            Map.entry("spring.data.redis.host", redis.host()),
+                            Map.entry("spring.data.redis.port", Integer.toString(redis.port())),
+                            Map.entry("ticketing.redis.key-prefix", QUEUE_PREFIX),
+                            Map.entry("ticketing.queue.capacity", "1"),
+                            Map.entry("ticketing.queue.admission-interval", "200ms"),
+                            Map.entry("ticketing.queue.active-ttl", ACTIVE_TTL.toSeconds() + "s"),
                             // no Kafka here: the payment listener would join the running system's consumer group
-                            "ticketing.queue.consume-payment-events", "false",
-                            "spring.kafka.admin.auto-create", "false"), queuePort));
+                            Map.entry("ticketing.queue.consume-payment-events", "false"),
+                            Map.entry("spring.kafka.admin.auto-create", "false"),
+                            Map.entry("ticketing.admission.issuer", AdmissionKeys.ISSUER),
+                            Map.entry("ticketing.admission.keys[0].id", ADMISSION.id()),
+                            Map.entry("ticketing.admission.keys[0].public-key", ADMISSION.publicPem()),
+                            Map.entry("ticketing.admission.keys[0].private-key", ADMISSION.privatePem())),
+                            queuePort));
             servicesStarted = CompletableFuture.allOf(userPointStarted, queueStarted).thenRun(() -> {
                 userPoint = userPointStarted.join();
                 queue = queueStarted.join();
@@ -215,6 +227,74 @@ class TokenAdmissionTest {
                     .isEqualTo(activeToken);
             assertThat(received(result).get("path").asString()).isEqualTo(request.path());
         }
+    }
+
+    @Test
+    @Order(1)
+    void admissionTokenReachesEveryServiceAsItsUserAndRoom() {
+        assertStillActive(activeToken);
+        String admission = admissionTokenThroughTheGateway(activeToken, 1);
+
+        for (Request request : all()) {
+            EntityExchangeResult<byte[]> result = send(request, admission, 1);
+            assertThat(userIdsReceived(result, request)).containsExactly("1");
+            assertThat(received(result).get("headers").get("x-admitted-room").get(0).asString())
+                    .isEqualTo("default");
+        }
+    }
+
+    /**
+     * One admitted token (signed like queue-service's, with a lifetime longer than this test's 15 s), 1,000 protected
+     * requests: queue-service's own request counter for its validation route does not move.
+     */
+    @Test
+    @Order(3)
+    void protectedRequestsWithAnAdmissionTokenNeverCallQueueService() {
+        String admission = ADMISSION.token(7, java.time.Instant.now().plusSeconds(600));
+        String accessToken = ISSUER.token(7);
+        double validationsBefore = awaitValidationsSettled();
+
+        for (int i = 0; i < 1000; i++) {
+            // the body is read so the connection goes back to the client's pool
+            http.get().uri("/api/concerts").header("Authorization", "Bearer " + accessToken)
+                    .header("X-Queue-Token", admission).exchange().expectStatus().isOk().expectBody().returnResult();
+        }
+
+        assertThat(queueValidations()).as("queue-service's internal validation requests").isEqualTo(validationsBefore);
+        // the counter does count: an opaque token is still checked there
+        send(ACTIVE_ONLY.getFirst(), waitingToken, 2);
+        assertThat(awaitValidationsSettled()).isEqualTo(validationsBefore + 1);
+    }
+
+    @Test
+    @Order(1)
+    void forgedAdmittedRoomNeverReachesAService() {
+        String admission = admissionTokenThroughTheGateway(activeToken, 1);
+        RawHttp.Response response = RawHttp.send(port, "GET /api/concerts HTTP/1.1",
+                "Authorization: Bearer " + ISSUER.token(1), "X-Admitted-Room: vip", "x-admitted-room: backstage",
+                "X-Queue-Token: " + admission, "Content-Length: 0");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode rooms = JSON.readTree(response.body()).get("headers").get("x-admitted-room");
+        assertThat(rooms.valueStream().map(JsonNode::asString).toList()).containsExactly("default");
+        // and on a route without a queue token (the waiting poll), none at all
+        RawHttp.Response poll = RawHttp.send(port, "GET /api/points HTTP/1.1",
+                "Authorization: Bearer " + ISSUER.token(2), "X-Admitted-Room: vip", "X-Queue-Token: " + waitingToken,
+                "Content-Length: 0");
+        assertThat(JSON.readTree(poll.body()).get("headers").get("x-admitted-room")).isNull();
+    }
+
+    @Test
+    @Order(1)
+    void anotherUsersOrAForgedAdmissionTokenIsRefused() {
+        String admission = admissionTokenThroughTheGateway(activeToken, 1);
+        String forged = AdmissionKeys.generate(ADMISSION.id()).token(1, java.time.Instant.now().plusSeconds(60));
+        for (Request request : all()) {
+            assertProblem(send(request, admission, 2), 403, "TOKEN_NOT_YOURS", request);
+            assertProblem(send(request, forged, 1), 401, "TOKEN_INVALID", request);
+            // an access token is no admission token
+            assertProblem(send(request, ISSUER.token(1), 1), 401, "TOKEN_INVALID", request);
+        }
+        assertThat(SERVICES.requests()).as("requests that reached a service").isZero();
     }
 
     @Test
@@ -390,6 +470,45 @@ class TokenAdmissionTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
         return json.readTree(body).get("token").asString();
+    }
+
+    private String admissionTokenThroughTheGateway(String token, long userId) {
+        byte[] body = http.get().uri("/api/queue/tokens/me").header("X-Queue-Token", token)
+                .header("Authorization", "Bearer " + ISSUER.token(userId)).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        JsonNode status = json.readTree(body);
+        assertThat(status.get("status").asString()).isEqualTo("ACTIVE");
+        return status.get("admissionToken").asString();
+    }
+
+    /** The count once it stopped moving (a request's timer is recorded just after its answer is sent). */
+    private double awaitValidationsSettled() {
+        double last = queueValidations();
+        for (int i = 0; i < 20; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            double now = queueValidations();
+            if (now == last && i >= 2) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    /** queue-service's own count of requests to its internal validation route. */
+    private double queueValidations() {
+        String metrics = new String(queueDirect.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        return metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("uri=\"/internal/queue/tokens/{token}\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private String statusAtQueue(String token) {

@@ -15,7 +15,7 @@ class ActiveTokenCacheTest {
     @Test
     void activeValidationIsReusedWithinTheTtl() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
-        Admitted admitted = new Admitted(42, NOW.plusSeconds(600));
+        Admitted admitted = new Admitted(42, NOW.plusSeconds(600), "default");
         cache.remember(TOKEN, admitted, NOW);
 
         assertThat(cache.find(TOKEN, NOW.plusMillis(999))).contains(admitted);
@@ -24,7 +24,7 @@ class ActiveTokenCacheTest {
     @Test
     void entryNeverOutlivesTheTtlByTheRequestClock() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofMillis(500), 100);
-        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600)), NOW);
+        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600), null), NOW);
 
         assertThat(cache.find(TOKEN, NOW.plusMillis(500))).isEmpty();
     }
@@ -32,7 +32,7 @@ class ActiveTokenCacheTest {
     @Test
     void entryNeverOutlivesTheTokensOwnExpiry() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
-        cache.remember(TOKEN, new Admitted(42, NOW.plusMillis(300)), NOW);
+        cache.remember(TOKEN, new Admitted(42, NOW.plusMillis(300), null), NOW);
 
         assertThat(cache.find(TOKEN, NOW.plusMillis(299))).isPresent();
         assertThat(cache.find(TOKEN, NOW.plusMillis(300))).isEmpty();
@@ -41,7 +41,7 @@ class ActiveTokenCacheTest {
     @Test
     void waitingAdmissionsAreNotCachedBecauseTheirAnswerChangesEveryTick() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
-        cache.remember(TOKEN, new Admitted(42, null), NOW);
+        cache.remember(TOKEN, new Admitted(42, null, null), NOW);
 
         assertThat(cache.find(TOKEN, NOW)).isEmpty();
     }
@@ -49,7 +49,7 @@ class ActiveTokenCacheTest {
     @Test
     void disabledCacheRemembersNothing() {
         ActiveTokenCache cache = ActiveTokenCache.disabled();
-        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600)), NOW);
+        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600), null), NOW);
 
         assertThat(cache.enabled()).isFalse();
         assertThat(cache.find(TOKEN, NOW)).isEmpty();

@@ -35,37 +35,37 @@ class AdmissionPolicyTest {
 
     @Test
     void activeTokenIsAdmittedEverywhereAsItsUser() {
-        TokenState active = new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60));
+        TokenState active = new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60), null);
         for (RouteAccess access : RouteAccess.values()) {
             assertThat(AdmissionPolicy.judge(Optional.of(active), access, 42, NOW))
-                    .isEqualTo(new Verdict.Admitted(42, NOW.plusSeconds(60)));
+                    .isEqualTo(new Verdict.Admitted(42, NOW.plusSeconds(60), null));
         }
     }
 
     @Test
     void activeTokenPastItsExpiryIsExpiredEvenBeforeQueueServiceSweepsIt() {
-        TokenState lapsed = new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW);
+        TokenState lapsed = new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW, null);
         assertThat(AdmissionPolicy.judge(Optional.of(lapsed), RouteAccess.ACTIVE_ONLY, 42, NOW))
                 .isInstanceOf(Verdict.TokenExpired.class);
     }
 
     @Test
     void waitingTokenIsToldItsPlaceOnActiveOnlyRoutes() {
-        TokenState waiting = new TokenState(7, TokenStatus.WAITING, 12, 30, null);
+        TokenState waiting = new TokenState(7, TokenStatus.WAITING, 12, 30, null, null);
         assertThat(AdmissionPolicy.judge(Optional.of(waiting), RouteAccess.ACTIVE_ONLY, 7, NOW))
                 .isEqualTo(new Verdict.StillWaiting(12, 30));
     }
 
     @Test
     void waitingTokenIsAdmittedWhereWaitingUsersMayGo() {
-        TokenState waiting = new TokenState(7, TokenStatus.WAITING, 12, 30, null);
+        TokenState waiting = new TokenState(7, TokenStatus.WAITING, 12, 30, null, null);
         assertThat(AdmissionPolicy.judge(Optional.of(waiting), RouteAccess.WAITING_OR_ACTIVE, 7, NOW))
-                .isEqualTo(new Verdict.Admitted(7, null));
+                .isEqualTo(new Verdict.Admitted(7, null, null));
     }
 
     @Test
     void expiredTokenIsExpiredEverywhere() {
-        TokenState expired = new TokenState(7, TokenStatus.EXPIRED, 0, 0, null);
+        TokenState expired = new TokenState(7, TokenStatus.EXPIRED, 0, 0, null, null);
         for (RouteAccess access : RouteAccess.values()) {
             assertThat(AdmissionPolicy.judge(Optional.of(expired), access, 7, NOW))
                     .isInstanceOf(Verdict.TokenExpired.class);
@@ -74,8 +74,8 @@ class AdmissionPolicyTest {
 
     @Test
     void unrecognisedStateOrMissingUserIsNeverAdmitted() {
-        TokenState unrecognised = new TokenState(7, TokenStatus.parse("SUSPENDED"), 0, 0, null);
-        TokenState noUser = new TokenState(0, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60));
+        TokenState unrecognised = new TokenState(7, TokenStatus.parse("SUSPENDED"), 0, 0, null, null);
+        TokenState noUser = new TokenState(0, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60), null);
         for (RouteAccess access : RouteAccess.values()) {
             assertThat(AdmissionPolicy.judge(Optional.of(unrecognised), access, 7, NOW))
                     .isInstanceOf(Verdict.TokenInvalid.class);
@@ -87,9 +87,9 @@ class AdmissionPolicyTest {
     @Test
     void anotherUsersTokenIsNotYoursWhateverItsState() {
         for (TokenState token : new TokenState[] {
-                new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60)),
-                new TokenState(42, TokenStatus.WAITING, 12, 30, null),
-                new TokenState(42, TokenStatus.EXPIRED, 0, 0, null)}) {
+                new TokenState(42, TokenStatus.ACTIVE, 0, 0, NOW.plusSeconds(60), null),
+                new TokenState(42, TokenStatus.WAITING, 12, 30, null, null),
+                new TokenState(42, TokenStatus.EXPIRED, 0, 0, null, null)}) {
             for (RouteAccess access : RouteAccess.values()) {
                 assertThat(AdmissionPolicy.judge(Optional.of(token), access, 43, NOW))
                         .as(token + " " + access).isEqualTo(new Verdict.NotYours());

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 final class ActiveTokenPool {
 
-    record Admitted(long userId, String token, Instant expiresAt, String accessToken) {
+    /** {@code admissionToken}: the signed one the booking routes take (the waiting token where none is signed). */
+    record Admitted(long userId, String token, Instant expiresAt, String accessToken, String admissionToken) {
     }
 
     private record AccessToken(String value, Instant renewAfter) {
@@ -40,6 +41,7 @@ final class ActiveTokenPool {
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Pattern EXPIRES_AT = Pattern.compile("\"expiresAt\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ADMISSION_TOKEN = Pattern.compile("\"admissionToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPIRES_IN = Pattern.compile("\"expiresIn\"\\s*:\\s*(\\d+)");
     /** An access token is renewed this long before it expires, so no request carries a dying one. */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
@@ -140,13 +142,23 @@ final class ActiveTokenPool {
             } else if ("ACTIVE".equals(status)) {
                 Instant expiresAt = Instant.parse(find(EXPIRES_AT, answer.body()));
                 if (expiresAt.isAfter(leaveOutAfter)) {
-                    admitted.add(new Admitted(userId, token, expiresAt, accessToken(userId)));
+                    admitted.add(new Admitted(userId, token, expiresAt, accessToken(userId),
+                            admissionToken(userId, token)));
                 }
             }
         });
         if (!admitted.isEmpty()) {
             usable = List.copyOf(admitted);
         }
+    }
+
+    /** The user's status, as the client asks for it, carries the admission token. */
+    private String admissionToken(long userId, String token) {
+        String body = send(HttpRequest.newBuilder(URI.create(queueUrl + "/api/queue/tokens/me"))
+                .header("X-User-Id", Long.toString(userId)).header("X-Queue-Token", token).GET().build(), false)
+                .body();
+        java.util.regex.Matcher admission = ADMISSION_TOKEN.matcher(body);
+        return admission.find() ? admission.group(1) : token;
     }
 
     private String issue(long userId) {

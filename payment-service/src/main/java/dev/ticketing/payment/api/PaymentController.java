@@ -3,10 +3,12 @@ package dev.ticketing.payment.api;
 import dev.ticketing.payment.application.PayForReservation;
 import dev.ticketing.payment.application.PaymentQueries;
 import dev.ticketing.payment.application.ReservationConcerts;
+import dev.ticketing.support.idempotency.IdempotentRequests;
 import dev.ticketing.support.web.AdmittedRoom;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,19 +33,26 @@ class PaymentController {
 
     private final PayForReservation payForReservation;
     private final PaymentQueries paymentQueries;
+    private final IdempotentRequests idempotentRequests;
     private final ReservationConcerts concerts;
 
     PaymentController(PayForReservation payForReservation, PaymentQueries paymentQueries,
-            ReservationConcerts concerts) {
+            IdempotentRequests idempotentRequests, ReservationConcerts concerts) {
         this.payForReservation = payForReservation;
         this.paymentQueries = paymentQueries;
+        this.idempotentRequests = idempotentRequests;
         this.concerts = concerts;
     }
 
     @PostMapping
     @Operation(summary = "Pay for your held seat",
             description = "Debits the reservation's price from your points exactly once, however often it is sent. "
-                    + "After a 503 send the same request again: it completes the same payment without a second debit.")
+                    + "After a 503 send the same request again: it completes the same payment without a second debit. "
+                    + "With an Idempotency-Key, a retry with the same key and body answers the first answer again "
+                    + "(Idempotent-Replayed: true), also after a crash of the service.")
+    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
+            description = "Optional. A quoted string (\"8e03978e-40d5-43e8-bc93-6894a57f9324\"), or bare as before;"
+                    + " 1 to 100 printable ASCII characters, per user, kept 24 h", schema = @Schema(type = "string"))
     @ApiResponse(responseCode = "201", description = "Paid now")
     @ApiResponse(responseCode = "200", description = "Already paid: the existing payment, nothing debited again")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST / MALFORMED_REQUEST", content = @Content(
@@ -56,7 +65,11 @@ class PaymentController {
     @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "HOLD_EXPIRED, INSUFFICIENT_BALANCE (nothing debited), or "
-            + "RESERVATION_PENDING with Retry-After: 1 (the hold is too fresh for payments to know it yet)",
+            + "RESERVATION_PENDING with Retry-After: 1 (the hold is too fresh for payments to know it yet), or "
+            + "IDEMPOTENCY_KEY_IN_USE with Retry-After (a request with this key is still being processed)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: points cannot be debited now; retry the "
@@ -69,7 +82,8 @@ class PaymentController {
         // a reservation's concert never changes, so checking before paying is as good as inside; one whose
         // SeatReserved has not arrived was held in its own room already (concert-service checks holds)
         concerts.concertOf(request.reservationId()).ifPresent(admittedRoom::requireConcert);
-        PayForReservation.Result result = payForReservation.pay(userId, request.reservationId());
+        PayForReservation.Result result = idempotentRequests.execute(userId, "POST /api/payments", request,
+                PayForReservation.Result.class, () -> payForReservation.pay(userId, request.reservationId()));
         PaymentResponse body = PaymentResponse.of(result.payment());
         if (result.alreadyPaid()) {
             return ResponseEntity.ok(body);

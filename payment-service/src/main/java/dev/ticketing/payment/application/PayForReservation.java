@@ -6,6 +6,7 @@ import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.PaymentError;
 import dev.ticketing.payment.domain.RefundReason;
 import dev.ticketing.payment.domain.ReservationView;
+import dev.ticketing.support.idempotency.IdempotentRequests;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,11 +39,12 @@ public class PayForReservation {
     private final PaymentProperties properties;
     private final ReservationConcerts concerts;
     private final Clock clock;
+    private final IdempotentRequests idempotentRequests;
 
     public PayForReservation(ReservationViewRepository views, ReservationDirectory directory,
             PaymentRepository payments, RefundRepository refunds, RefundPoints refundPoints, PointsLedger ledger,
             EventOutbox outbox, TransactionTemplate transaction, PaymentProperties properties,
-            ReservationConcerts concerts, Clock clock) {
+            ReservationConcerts concerts, Clock clock, IdempotentRequests idempotentRequests) {
         this.views = views;
         this.concerts = concerts;
         this.directory = directory;
@@ -54,6 +56,7 @@ public class PayForReservation {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.idempotentRequests = idempotentRequests;
     }
 
     /** @param alreadyPaid true when the payment was completed before this request (answered 200 instead of 201) */
@@ -117,18 +120,21 @@ public class PayForReservation {
     }
 
     private Result completeAfterDebit(Payment payment) {
-        Boolean won = transaction.execute(status -> {
+        Optional<Result> won = transaction.execute(status -> {
             if (!payments.complete(payment.id(), payment.attempt(), clock.instant())) {
-                return false;
+                return Optional.<Result>empty();
             }
             outbox.add(PaymentCompleted.of(clock, payment.id(), payment.reservationId(), payment.userId(),
                     payment.seatId(), payment.amount(), concerts.concertOf(payment.reservationId()).orElse(null)));
-            return true;
+            Result paid = new Result(payments.findById(payment.id()).orElseThrow(), false);
+            // The answer of an Idempotency-Key commits with the completion: a crash before the answer replays it.
+            idempotentRequests.completeWithinTransaction(paid);
+            return Optional.of(paid);
         });
-        Payment current = payments.findById(payment.id()).orElseThrow();
-        if (Boolean.TRUE.equals(won)) {
-            return new Result(current, false);
+        if (won.isPresent()) {
+            return won.get();
         }
+        Payment current = payments.findById(payment.id()).orElseThrow();
         if (current.status().isPaid() && current.attempt() == payment.attempt()) {
             return new Result(current, true); // a concurrent request settled this same attempt and debit
         }

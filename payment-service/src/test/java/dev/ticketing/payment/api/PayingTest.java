@@ -314,4 +314,59 @@ class PayingTest extends PaymentApiTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aRetriedPaymentWithTheSameKeyAnswersTheFirst201AgainAndDebitsOnce() {
+        long user = 51;
+        hold(user, PRICE);
+
+        HttpApi.Response paid = api.pay(user, reservationId, "\"pay-once\"");
+        HttpApi.Response again = api.pay(user, reservationId, "\"pay-once\"");
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(again.headers().firstValue("Location")).isEqualTo(paid.headers().firstValue("Location"));
+        assertThat(again.body()).isEqualTo(paid.body());
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        // without the key, the same request is answered as before: already paid
+        assertThat(api.pay(user, reservationId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSameKeyForAnotherReservationIs422() {
+        long user = 52;
+        hold(user, PRICE);
+        long first = reservationId;
+        assertThat(api.pay(user, first, "\"pay-422\"").status()).isEqualTo(201);
+
+        HttpApi.Response other = api.pay(user, first + 1, "\"pay-422\"");
+
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void twentyParallelPaymentsWithOneKeyPayAndDebitOnceAndAnswerTheReplayOrInUse() {
+        long user = 53;
+        hold(user, PRICE);
+
+        List<Race.Outcome<HttpApi.Response>> outcomes = Race.run(20, i -> () ->
+                api.pay(user, reservationId, "\"pay-race\""));
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        List<HttpApi.Response> paid = outcomes.stream().map(Race.Outcome::value)
+                .filter(response -> response.status() == 201).toList();
+        assertThat(paid).isNotEmpty();
+        assertThat(paid.stream().map(HttpApi.Response::body).distinct()).hasSize(1);
+        assertThat(outcomes.stream().map(Race.Outcome::value).filter(response -> response.status() != 201))
+                .allSatisfy(response -> {
+                    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+                    assertThat(response.code()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+                    assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+                });
+        assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
+        assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
+    }
 }

@@ -106,6 +106,16 @@ class PaymentRefusalsTest extends PaymentApiTest {
     }
 
     @Test
+    void payingForAHoldItsHolderCancelledIsRefused() {
+        hold(USER, 150_000);
+        events.publish(SeatReleased.of(clock, reservationId, USER, 10, reservationId + 500_000,
+                SeatReleased.Reason.CANCELLED));
+        ReservationViewProbe.await(views, reservationId, view -> view.status() == ReservationStatus.RELEASED);
+
+        assertProblem(api.pay(USER, reservationId), 409, "HOLD_EXPIRED");
+    }
+
+    @Test
     void releaseThatOvertookItsSeatReservedIsNotRevivedByIt() {
         events.publish(events.seatReleased(reservationId, USER));
         events.publish(events.seatReserved(reservationId, USER, 50_000));

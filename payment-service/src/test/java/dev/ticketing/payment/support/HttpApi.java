@@ -66,6 +66,15 @@ public final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reservationId\":" + reservationId + "}")), userId));
     }
 
+    /** With an Idempotency-Key header of exactly {@code key} (quoted or not, as given). */
+    public Response pay(long userId, long reservationId, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/payments"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reservationId\":" + reservationId + "}"));
+        return send(withUser(request, userId));
+    }
+
     private static HttpRequest.Builder withUser(HttpRequest.Builder request, Long userId) {
         return userId == null ? request : request.header(IdentityHeaders.USER_ID, Long.toString(userId));
     }

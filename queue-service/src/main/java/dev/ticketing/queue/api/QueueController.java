@@ -6,12 +6,14 @@ import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -59,13 +61,18 @@ class QueueController {
         RoomId room = request == null || request.concertId() == null ? RoomId.DEFAULT
                 : RoomId.ofConcert(request.concertId());
         TokenView view = queue.issue(userId, room);
-        return ResponseEntity.status(view.newlyIssued() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(QueueStatusResponse.of(view));
+        return answer(ResponseEntity.status(view.newlyIssued() ? HttpStatus.CREATED : HttpStatus.OK),
+                QueueStatusResponse.of(view));
     }
 
     @GetMapping("/me")
-    @Operation(summary = "Where my token stands", description = "Poll every few seconds while WAITING.")
-    @ApiResponse(responseCode = "200", description = "PRE_QUEUE with opensAt, WAITING with position, or ACTIVE with expiry")
+    @Operation(summary = "Where my token stands", description = "Poll while PRE_QUEUE or WAITING, after the"
+            + " Retry-After / refreshAfterSeconds the last answer gave. Once ACTIVE the answer carries the"
+            + " admissionToken for the token's room, which the booking routes take as X-Queue-Token. One Redis round"
+            + " trip.")
+    @ApiResponse(responseCode = "200", description = "PRE_QUEUE with opensAt, WAITING with position,"
+            + " refreshAfterSeconds and Retry-After, or ACTIVE with expiry and admissionToken",
+            headers = @Header(name = "Retry-After", description = "PRE_QUEUE and WAITING: seconds until the next poll"))
     @ApiResponse(responseCode = "401", description = "TOKEN_INVALID (missing, malformed, unknown) / TOKEN_EXPIRED /"
             + " UNAUTHENTICATED (no X-User-Id)",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
@@ -73,9 +80,19 @@ class QueueController {
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis is down",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    QueueStatusResponse me(@Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
-            @Parameter(description = "The queue token") @RequestHeader(
+    ResponseEntity<QueueStatusResponse> me(
+            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(description = "The waiting token") @RequestHeader(
                     name = IdentityHeaders.QUEUE_TOKEN, required = false) String token) {
-        return QueueStatusResponse.of(queue.currentStatus(token, userId));
+        return answer(ResponseEntity.ok(), QueueStatusResponse.of(queue.currentStatus(token, userId)));
+    }
+
+    /** A waiting client is told when to ask again, in the header (RFC 9110) and in the body. */
+    private static ResponseEntity<QueueStatusResponse> answer(ResponseEntity.BodyBuilder answer,
+            QueueStatusResponse status) {
+        if (status.refreshAfterSeconds() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(status.refreshAfterSeconds()));
+        }
+        return answer.body(status);
     }
 }

@@ -1,8 +1,10 @@
 package dev.ticketing.queue.application;
 
+import dev.ticketing.queue.domain.Admission;
 import dev.ticketing.queue.domain.AdmissionRate;
 import dev.ticketing.queue.domain.ConcertIdRequiredException;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RefreshInterval;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
 import dev.ticketing.queue.domain.Shuffle;
@@ -30,14 +32,17 @@ public class QueueService {
     private final QueueStore store;
     private final UserDirectory users;
     private final QueueProperties properties;
+    private final AdmissionTokens admissionTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<RoomId, CachedSettings> settingsCache = new ConcurrentHashMap<>();
 
-    public QueueService(QueueStore store, UserDirectory users, QueueProperties properties, Clock clock) {
+    public QueueService(QueueStore store, UserDirectory users, QueueProperties properties,
+            AdmissionTokens admissionTokens, Clock clock) {
         this.store = store;
         this.users = users;
         this.properties = properties;
+        this.admissionTokens = admissionTokens;
         this.clock = clock;
     }
 
@@ -60,8 +65,8 @@ public class QueueService {
                 throw new IllegalStateException("Room " + room + " still not open after its opening");
             }
         }
-        return view(outcome.token(), outcome.state(), room, outcome.admittedRecently(), outcome.activeNow(),
-                outcome.newlyIssued());
+        return signed(view(outcome.token(), outcome.state(), room, outcome.admittedRecently(), outcome.activeNow(),
+                outcome.newlyIssued()));
     }
 
     /**
@@ -77,7 +82,7 @@ public class QueueService {
         if (view.state() instanceof TokenState.Expired) {
             throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
         }
-        return view;
+        return signed(view);
     }
 
     /** Any token's state, expired ones included; empty for garbage and unknown tokens. */
@@ -102,7 +107,7 @@ public class QueueService {
     }
 
     public QueueStore.PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt) {
-        return store.expireOnPayment(eventId, room, userId, paidAt);
+        return store.expireOnPayment(eventId, room, userId, paidAt, clock.instant());
     }
 
     /** A room's settings as they apply now: configuration, then the operator's live changes. */
@@ -126,10 +131,34 @@ public class QueueService {
 
     private TokenView view(QueueToken token, TokenState state, RoomId room, long admittedRecently, long activeNow,
                            boolean newlyIssued) {
-        Long estimatedWaitSeconds = state instanceof TokenState.Waiting waiting
-                ? rate(cachedSettings(room), admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow)
-                : null;
-        return new TokenView(token, state, room, estimatedWaitSeconds, newlyIssued);
+        if (state instanceof TokenState.Waiting waiting) {
+            RoomSettings settings = cachedSettings(room);
+            long wait = rate(settings, admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow);
+            return new TokenView(token, state, room, wait, RefreshInterval.seconds(waiting.position(), wait,
+                    settings.capacity(), Math.max(1, settings.admissionInterval().toSeconds())), null, newlyIssued);
+        }
+        if (state instanceof TokenState.PreQueued preQueued) {
+            // nothing changes before the opening: ask again at it, at most a minute from now
+            long untilOpening = Math.max(0, Duration.between(clock.instant(), preQueued.opensAt()).toSeconds());
+            return new TokenView(token, state, room, null, Math.max(RefreshInterval.MIN_SECONDS,
+                    Math.min(RefreshInterval.MAX_SECONDS, untilOpening)), null, newlyIssued);
+        }
+        return new TokenView(token, state, room, null, null, null, newlyIssued);
+    }
+
+    /**
+     * An ACTIVE view with its admission token (signed only for the holder's own answers, not for the gateway's
+     * internal look-ups) for the token's room; the admission's id is the one expire_on_payment.lua revokes.
+     */
+    private TokenView signed(TokenView view) {
+        if (!(view.state() instanceof TokenState.Active active)) {
+            return view;
+        }
+        Duration activeTtl = cachedSettings(view.room()).activeTtl();
+        Admission admission = new Admission(view.token().admissionId(), active.userId(), active.room(),
+                active.expiresAt().minus(activeTtl), active.expiresAt());
+        return new TokenView(view.token(), active, view.room(), null, null,
+                admissionTokens.sign(admission).orElse(null), view.newlyIssued());
     }
 
     private RoomSettings cachedSettings(RoomId room) {
@@ -157,9 +186,11 @@ public class QueueService {
     }
 
     /**
-     * A token with its state and room (null once expired); {@code estimatedWaitSeconds} only while waiting.
+     * A token with its state and room (null once expired); {@code estimatedWaitSeconds} only while waiting,
+     * {@code refreshAfterSeconds} while waiting or pre-queued, {@code admissionToken} only while active (and only
+     * with a signing key configured).
      */
     public record TokenView(QueueToken token, TokenState state, RoomId room, Long estimatedWaitSeconds,
-                            boolean newlyIssued) {
+                            Long refreshAfterSeconds, String admissionToken, boolean newlyIssued) {
     }
 }

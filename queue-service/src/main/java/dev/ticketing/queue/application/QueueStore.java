@@ -35,8 +35,11 @@ public interface QueueStore {
      */
     TickResult tick(RoomId room, Instant now, boolean keepInterval);
 
-    /** Ends the visit of a user who paid, in that room; applying the same {@code eventId} again does nothing. */
-    PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt);
+    /**
+     * Ends the visit of a user who paid, in that room, and revokes their admission token there if they were admitted;
+     * applying the same {@code eventId} again does nothing.
+     */
+    PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt, Instant now);
 
     /** The rooms with anything in them or scheduled, and the default room. */
     Set<RoomId> rooms();

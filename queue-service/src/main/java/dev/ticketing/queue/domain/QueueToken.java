@@ -1,7 +1,11 @@
 package dev.ticketing.queue.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -54,6 +58,20 @@ public record QueueToken(String value) {
             }
         }
         return true;
+    }
+
+    /**
+     * The id of this token's admission, the admission token's {@code jti}: SHA-1 of the value in lower-case hex,
+     * which expire_on_payment.lua computes the same way ({@code redis.sha1hex}) to revoke it. One-way, so a jti in a
+     * log or the revocation set does not give the queue token away.
+     */
+    public String admissionId() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
     }
 
     @Override

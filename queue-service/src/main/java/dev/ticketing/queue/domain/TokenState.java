@@ -16,8 +16,11 @@ public sealed interface TokenState {
     record PreQueued(long userId, Instant opensAt) implements TokenState {
     }
 
-    /** Admitted until {@code expiresAt}. */
-    record Active(long userId, Instant expiresAt) implements TokenState {
+    /** The room of requests without a concert id; the admission token carries a room as {@code room}. */
+    String DEFAULT_ROOM = "default";
+
+    /** Admitted into {@code room} ("default" or the concert id) until {@code expiresAt}. */
+    record Active(long userId, Instant expiresAt, String room) implements TokenState {
     }
 
     /** Was valid, is no longer (lifetime over or the user paid); remembered for a while to say so. */

@@ -59,6 +59,14 @@ public record QueueKeys(String prefix) {
         return prefix + "expired:" + token;
     }
 
+    /**
+     * Revoked admissions (sorted set: jti scored by its exp, epoch ms) and the pub/sub channel announcing each one;
+     * the gateways read both (ADMISSION_REVOCATIONS_KEY). One for every room: a jti is unique.
+     */
+    public String admissionRevoked() {
+        return prefix + "admission-revoked";
+    }
+
     public String processedEvent(UUID eventId) {
         return prefix + "processed:" + eventId;
     }

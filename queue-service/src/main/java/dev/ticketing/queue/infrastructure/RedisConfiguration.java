@@ -1,5 +1,6 @@
 package dev.ticketing.queue.infrastructure;
 
+import dev.ticketing.queue.application.AdmissionProperties;
 import dev.ticketing.queue.application.QueueProperties;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({QueueProperties.class, UserPointProperties.class})
+@EnableConfigurationProperties({QueueProperties.class, UserPointProperties.class, AdmissionProperties.class})
 class RedisConfiguration {
 
     /**

@@ -84,7 +84,7 @@ public class RedisQueueStore implements QueueStore {
         QueueToken token = new QueueToken((String) reply.get(0));
         long value = asLong(reply.get(2));
         TokenState state = switch ((String) reply.get(1)) {
-            case "ACTIVE" -> new TokenState.Active(userId, Instant.ofEpochMilli(value));
+            case "ACTIVE" -> new TokenState.Active(userId, Instant.ofEpochMilli(value), room.value());
             case "PRE_QUEUE" -> new TokenState.PreQueued(userId, Instant.ofEpochMilli(value));
             default -> new TokenState.Waiting(userId, value);
         };
@@ -104,7 +104,8 @@ public class RedisQueueStore implements QueueStore {
                     new TokenState.PreQueued(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2)))),
                     new RoomId((String) reply.get(5)), 0, 0);
             case "ACTIVE" -> new Lookup(
-                    new TokenState.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2)))),
+                    new TokenState.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2))),
+                            (String) reply.get(5)),
                     new RoomId((String) reply.get(5)), 0, 0);
             case "EXPIRED" -> new Lookup(new TokenState.Expired(asLong(reply.get(1))), null, 0, 0);
             default -> new Lookup(new TokenState.Unknown(), null, 0, 0);
@@ -140,12 +141,13 @@ public class RedisQueueStore implements QueueStore {
     }
 
     @Override
-    public PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt) {
+    public PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt, Instant now) {
         String reply = call(() -> redis.execute(EXPIRE_ON_PAYMENT,
-                List.of(keys.processedEvent(eventId), keys.user(room, userId), keys.active(room), keys.waiting(room)),
+                List.of(keys.processedEvent(eventId), keys.user(room, userId), keys.active(room), keys.waiting(room),
+                        keys.admissionRevoked()),
                 keys.prefix(), Long.toString(userId), Long.toString(paidAt.toEpochMilli()),
                 Long.toString(properties.expiredTombstoneTtl().toMillis()),
-                Long.toString(properties.processedEventTtl().toMillis())));
+                Long.toString(properties.processedEventTtl().toMillis()), Long.toString(now.toEpochMilli())));
         return PaymentExpiry.valueOf(reply);
     }
 

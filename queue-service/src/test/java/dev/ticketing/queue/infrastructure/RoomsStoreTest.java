@@ -244,7 +244,7 @@ class RoomsStoreTest {
         assertThat(store.status(alsoInOne, T0).state()).isEqualTo(new TokenState.Waiting(7000, 295));
 
         // paying for concert 2 ends the visit there only
-        assertThat(store.expireOnPayment(UUID.randomUUID(), CONCERT_2, 7000, T0.plusSeconds(1)))
+        assertThat(store.expireOnPayment(UUID.randomUUID(), CONCERT_2, 7000, T0.plusSeconds(1), T0.plusSeconds(1)))
                 .isEqualTo(PaymentExpiry.EXPIRED);
         assertThat(store.status(inTwo, T0.plusSeconds(1)).state()).isEqualTo(new TokenState.Expired(7000));
         assertThat(store.status(alsoInOne, T0.plusSeconds(1)).state())

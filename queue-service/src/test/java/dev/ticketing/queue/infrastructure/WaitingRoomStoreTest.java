@@ -97,7 +97,7 @@ class WaitingRoomStoreTest {
             if (arrivedAs < 100) {
                 assertThat(now).as("arrival %d", arrivedAs)
                         .isEqualTo(new TokenState.Active(((TokenState.Waiting) outcome.state()).userId(),
-                                T0.plusSeconds(5).plus(ACTIVE_TTL)));
+                                T0.plusSeconds(5).plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
             } else {
                 assertThat(now).as("arrival %d", arrivedAs).isInstanceOf(TokenState.Waiting.class);
                 long position = ((TokenState.Waiting) now).position();
@@ -134,7 +134,7 @@ class WaitingRoomStoreTest {
 
         assertThat(again.token()).isEqualTo(token);
         assertThat(again.newlyIssued()).isFalse();
-        assertThat(again.state()).isEqualTo(new TokenState.Active(7, T0.plus(ACTIVE_TTL)));
+        assertThat(again.state()).isEqualTo(new TokenState.Active(7, T0.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
     }
 
     @Test
@@ -154,8 +154,8 @@ class WaitingRoomStoreTest {
         assertThat(atExpiry.admitted()).isEqualTo(2);
         assertThat(store.status(tokens.get(0), expiry).state()).isEqualTo(new TokenState.Expired(1));
         assertThat(store.status(tokens.get(1), expiry).state()).isEqualTo(new TokenState.Expired(2));
-        assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenState.Active(3, expiry.plus(ACTIVE_TTL)));
-        assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenState.Active(4, expiry.plus(ACTIVE_TTL)));
+        assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenState.Active(3, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
+        assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenState.Active(4, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
         // the expired user is free to queue again, at the end of the line
         IssueOutcome comeback = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), expiry);
         assertThat(comeback.newlyIssued()).isTrue();
@@ -184,7 +184,7 @@ class WaitingRoomStoreTest {
         QueueToken next = store.issue(RoomId.DEFAULT, 2, QueueToken.generate(RANDOM), T0).token();
         store.tick(RoomId.DEFAULT, T0, false);
 
-        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30));
+        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(outcome).isEqualTo(PaymentExpiry.EXPIRED);
         assertThat(store.status(payer, T0.plusSeconds(31)).state()).isEqualTo(new TokenState.Expired(1));
@@ -193,16 +193,45 @@ class WaitingRoomStoreTest {
     }
 
     @Test
+    void paymentRevokesTheAdmissionInTheSetAndOnTheChannel() throws Exception {
+        RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
+        QueueToken payer = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0).token();
+        QueueToken waiting = store.issue(RoomId.DEFAULT, 2, QueueToken.generate(RANDOM), T0).token();
+        store.tick(RoomId.DEFAULT, T0, false);
+        String revoked = store.keys().admissionRevoked();
+        java.util.concurrent.BlockingQueue<String> announced = new java.util.concurrent.LinkedBlockingQueue<>();
+        var subscription = redis.getConnectionFactory().getConnection();
+        try {
+            subscription.subscribe((message, pattern) -> announced.add(new String(message.getBody())),
+                    revoked.getBytes());
+            Thread.sleep(200);
+
+            store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
+            // a waiting user who pays (for an earlier visit's hold) had no admission: nothing is revoked
+            store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 2, T0.plusSeconds(31), T0.plusSeconds(31));
+
+            long admittedUntil = T0.plus(ACTIVE_TTL).toEpochMilli();
+            assertThat(redis.opsForZSet().score(revoked, payer.admissionId())).isEqualTo((double) admittedUntil);
+            assertThat(redis.opsForZSet().score(revoked, waiting.admissionId())).isNull();
+            assertThat(announced.poll(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(payer.admissionId() + " " + admittedUntil);
+            assertThat(announced.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+        } finally {
+            subscription.close();
+        }
+    }
+
+    @Test
     void replayedPaymentEventChangesNothing() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
         store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0);
         store.tick(RoomId.DEFAULT, T0, false);
         UUID eventId = UUID.randomUUID();
-        store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30));
+        store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
         // the user comes back for another concert: a new visit the old event must not end
         QueueToken newVisit = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0.plusSeconds(40)).token();
 
-        PaymentExpiry replay = store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30));
+        PaymentExpiry replay = store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(replay).isEqualTo(PaymentExpiry.DUPLICATE);
         assertThat(store.status(newVisit, T0.plusSeconds(41)).state()).isEqualTo(new TokenState.Waiting(1, 0));
@@ -214,7 +243,7 @@ class WaitingRoomStoreTest {
         QueueToken newVisit = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0.plusSeconds(60)).token();
 
         // a different event id: e.g. redelivered after its id was forgotten
-        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0);
+        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0, T0);
 
         assertThat(outcome).isEqualTo(PaymentExpiry.TOKEN_NEWER_THAN_PAYMENT);
         assertThat(store.status(newVisit, T0.plusSeconds(61)).state()).isEqualTo(new TokenState.Waiting(1, 0));
@@ -224,7 +253,7 @@ class WaitingRoomStoreTest {
     void paymentOfUserWithoutTokenIsRecordedAndIgnored() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
 
-        assertThat(store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 99, T0)).isEqualTo(PaymentExpiry.NO_LIVE_TOKEN);
+        assertThat(store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 99, T0, T0)).isEqualTo(PaymentExpiry.NO_LIVE_TOKEN);
     }
 
     @Test

@@ -1,16 +1,18 @@
 package dev.ticketing.userpoint.api;
 
+import dev.ticketing.support.idempotency.IdempotentRequests;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.userpoint.application.PointService;
 import dev.ticketing.userpoint.domain.AmountNotChargeableException;
-import dev.ticketing.userpoint.domain.OperationKey;
+import dev.ticketing.userpoint.domain.PointOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,9 +30,11 @@ import tools.jackson.databind.JsonNode;
 class PointController {
 
     private final PointService points;
+    private final IdempotentRequests idempotentRequests;
 
-    PointController(PointService points) {
+    PointController(PointService points, IdempotentRequests idempotentRequests) {
         this.points = points;
+        this.idempotentRequests = idempotentRequests;
     }
 
     @GetMapping
@@ -45,23 +49,28 @@ class PointController {
 
     @PostMapping("/charges")
     @Operation(summary = "Charge points to the caller's balance",
-            description = "With an Idempotency-Key, a retry with the same key is applied once and answers the first"
-                    + " result (also a refusal for the balance maximum).")
+            description = "With an Idempotency-Key, a retry with the same key and body is applied once and answers the"
+                    + " first result (also a refusal for the balance maximum), with Idempotent-Replayed: true.")
+    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
+            description = "Optional. A quoted string (\"8e03978e-40d5-43e8-bc93-6894a57f9324\"), or bare as before;"
+                    + " 1 to 100 printable ASCII characters, per user, kept 24 h", schema = @Schema(type = "string"))
     @ApiResponse(responseCode = "200", description = "Charged; balance is the balance after the charge")
     @ApiResponse(responseCode = "400", description = "AMOUNT_NOT_CHARGEABLE (missing, not a number, fractional, zero,"
             + " negative, over the per-charge limit or the maximum balance), MALFORMED_REQUEST (not JSON),"
             + " INVALID_REQUEST (bad Idempotency-Key); the balance is untouched")
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_USE + Retry-After: a charge with this key is"
+            + " still being processed")
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body")
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE (+ Retry-After): nothing was charged")
     ChargeResponse charge(
             @Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID) long userId,
-            @Parameter(description = OperationKey.RULE)
-            @RequestHeader(name = IdentityHeaders.IDEMPOTENCY_KEY, required = false)
-            @Pattern(regexp = ApiPatterns.IDEMPOTENCY_KEY, message = OperationKey.RULE) String idempotencyKey,
             @RequestBody ChargeRequest request) {
-        return ChargeResponse.of(OutcomeRefusedException.requireApplied(
-                points.charge(userId, amountOf(request.amount()), idempotencyKey)).transaction());
+        BigDecimal amount = amountOf(request.amount());
+        PointOutcome outcome = idempotentRequests.execute(userId, "POST /api/points/charges", request,
+                PointOutcome.class, () -> points.charge(userId, amount));
+        return ChargeResponse.of(OutcomeRefusedException.requireApplied(outcome).transaction());
     }
 
     @GetMapping("/history")

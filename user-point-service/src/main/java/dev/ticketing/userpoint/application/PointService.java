@@ -1,5 +1,6 @@
 package dev.ticketing.userpoint.application;
 
+import dev.ticketing.support.idempotency.IdempotentRequests;
 import dev.ticketing.userpoint.domain.AmountNotChargeableException;
 import dev.ticketing.userpoint.domain.OperationKey;
 import dev.ticketing.userpoint.domain.PointLimits;
@@ -43,13 +44,16 @@ public class PointService {
     private final TransactionTemplate writes;
     private final TransactionTemplate reads;
     private final MeterRegistry meters;
+    private final IdempotentRequests idempotentRequests;
 
     public PointService(PointLedger ledger, PointsProperties properties, Clock clock,
-            PlatformTransactionManager transactionManager, MeterRegistry meters) {
+            PlatformTransactionManager transactionManager, MeterRegistry meters,
+            IdempotentRequests idempotentRequests) {
         this.ledger = ledger;
         this.limits = properties.limits();
         this.clock = clock;
         this.meters = meters;
+        this.idempotentRequests = idempotentRequests;
         this.writes = new TransactionTemplate(transactionManager);
         // Read committed: the row lock of the UPDATE is the only serialization needed, and no gap locks are taken
         // that could make unrelated users' operations wait for each other.
@@ -69,13 +73,14 @@ public class PointService {
     }
 
     /**
-     * Charges {@code requested} points.
+     * Charges {@code requested} points. Under the request's {@code Idempotency-Key} (service-support's
+     * {@link IdempotentRequests}, run by the controller) the outcome, a refusal for the balance maximum included, is
+     * stored in the charge's own transaction.
      *
-     * @param idempotencyKey null when the client sent none: then every call is a new charge
      * @throws AmountNotChargeableException when the amount breaks a charge rule (after the user is known to exist,
      *         so an unknown user is always "user not found")
      */
-    public PointOutcome charge(long userId, BigDecimal requested, String idempotencyKey) {
+    public PointOutcome charge(long userId, BigDecimal requested) {
         long amount;
         try {
             amount = limits.chargeAmount(requested);
@@ -83,14 +88,13 @@ public class PointService {
             balance(userId);
             throw refused;
         }
-        OperationKey key = idempotencyKey == null ? null
-                : new OperationKey(userId, TransactionType.CHARGE, idempotencyKey);
-        return once(TransactionType.CHARGE, key, () -> {
+        return once(TransactionType.CHARGE, null, () -> {
             Instant now = clock.instant();
-            if (ledger.credit(userId, amount, limits.maxBalance(), now)) {
-                return applied(userId, TransactionType.CHARGE, amount, now);
-            }
-            return new PointOutcome.BalanceLimitExceeded(userId, amount, existingBalance(userId));
+            PointOutcome outcome = ledger.credit(userId, amount, limits.maxBalance(), now)
+                    ? applied(userId, TransactionType.CHARGE, amount, now)
+                    : new PointOutcome.BalanceLimitExceeded(userId, amount, existingBalance(userId));
+            idempotentRequests.completeWithinTransaction(outcome);
+            return outcome;
         });
     }
 

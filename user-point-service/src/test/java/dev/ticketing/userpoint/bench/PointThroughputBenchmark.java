@@ -94,7 +94,7 @@ public class PointThroughputBenchmark {
 
     @Benchmark
     public PointOutcome chargeOneHotUser() {
-        return applied(points.charge(HOT_USER, BigDecimal.ONE, null));
+        return applied(points.charge(HOT_USER, BigDecimal.ONE));
     }
 
     @Benchmark
@@ -104,7 +104,7 @@ public class PointThroughputBenchmark {
 
     @Benchmark
     public PointOutcome chargeManyUsers() {
-        return applied(points.charge(anyUser(), BigDecimal.ONE, null));
+        return applied(points.charge(anyUser(), BigDecimal.ONE));
     }
 
     @Benchmark

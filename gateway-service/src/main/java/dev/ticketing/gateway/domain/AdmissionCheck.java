@@ -1,0 +1,16 @@
+package dev.ticketing.gateway.domain;
+
+/** The outcome of verifying an admission token's signature and claims, before the caller and revocations. */
+public sealed interface AdmissionCheck {
+
+    record Valid(Admission admission) implements AdmissionCheck {
+    }
+
+    /** Signed by a key we do not know, tampered with, of another type or issuer, or missing a claim. */
+    record Invalid(String reason) implements AdmissionCheck {
+    }
+
+    /** Well signed, but past its {@code exp}. */
+    record Expired() implements AdmissionCheck {
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ticketing.gateway.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import dev.ticketing.gateway.AdmissionKeys;
+import dev.ticketing.gateway.GatewayProperties;
+import dev.ticketing.gateway.TestIssuer;
+import dev.ticketing.gateway.domain.Admission;
+import dev.ticketing.gateway.domain.AdmissionCheck;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NimbusAdmissionTokenVerifierTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final AdmissionKeys CURRENT = AdmissionKeys.generate("adm-2");
+    private static final AdmissionKeys PREVIOUS = AdmissionKeys.generate("adm-1");
+    private static final AdmissionKeys STRANGER = AdmissionKeys.generate("adm-2");
+
+    private final NimbusAdmissionTokenVerifier verifier = new NimbusAdmissionTokenVerifier(
+            new GatewayProperties.Admission(AdmissionKeys.ISSUER, List.of(
+                    new GatewayProperties.Admission.Key(CURRENT.id(), CURRENT.publicPem()),
+                    new GatewayProperties.Admission.Key(PREVIOUS.id(), PREVIOUS.publicPem())),
+                    1000, "unused", java.time.Duration.ofSeconds(10)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void tokenOfTheCurrentOrThePreviousKeyIsValidWithItsClaims() {
+        Instant expiresAt = NOW.plusSeconds(600);
+        assertThat(verifier.verify(CURRENT.token(42, "default", expiresAt, "jti-1")))
+                .isEqualTo(new AdmissionCheck.Valid(new Admission("jti-1", 42, "default", expiresAt)));
+        assertThat(verifier.verify(PREVIOUS.token(43, "concert-7", expiresAt, "jti-2")))
+                .isEqualTo(new AdmissionCheck.Valid(new Admission("jti-2", 43, "concert-7", expiresAt)));
+    }
+
+    @Test
+    void tokenPastItsExpiryIsExpired() {
+        assertThat(verifier.verify(CURRENT.token(42, NOW))).isInstanceOf(AdmissionCheck.Expired.class);
+        assertThat(verifier.verify(CURRENT.token(42, NOW.minusSeconds(1)))).isInstanceOf(AdmissionCheck.Expired.class);
+    }
+
+    @Test
+    void forgedTamperedOrForeignTokensAreInvalid() {
+        Instant later = NOW.plusSeconds(600);
+        String good = CURRENT.token(42, later);
+        String[] parts = good.split("\\.");
+        String otherPayload = CURRENT.token(1, later).split("\\.")[1];
+        List<String> bad = List.of(
+                // signed by a key of the same kid that is not queue-service's
+                STRANGER.token(42, later),
+                // another user's claims under this token's signature
+                parts[0] + "." + otherPayload + "." + parts[2],
+                // an access token's type, another issuer, no room
+                CURRENT.sign(JOSEObjectType.JWT, AdmissionKeys.ISSUER, 42, "default", later, "j"),
+                CURRENT.sign(new JOSEObjectType("admission+jwt"), TestIssuer.ISSUER, 42, "default", later, "j"),
+                CURRENT.sign(new JOSEObjectType("admission+jwt"), AdmissionKeys.ISSUER, 42, null, later, "j"),
+                "a.b.c");
+        for (String token : bad) {
+            assertThat(verifier.verify(token)).as(token).isInstanceOf(AdmissionCheck.Invalid.class);
+        }
+    }
+}
