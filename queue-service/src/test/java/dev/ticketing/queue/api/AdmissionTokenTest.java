@@ -108,6 +108,22 @@ class AdmissionTokenTest {
     }
 
     @Test
+    void aConcertsRoomSignsItsAdmissionForThatConcertOnlyAndEachRoomHasItsOwn() throws Exception {
+        QueueToken inTwo = store.issue(RoomId.ofConcert(2), 7, QueueToken.generate(RANDOM), clock.instant()).token();
+        QueueToken inThree = store.issue(RoomId.ofConcert(3), 7, QueueToken.generate(RANDOM), clock.instant()).token();
+        store.tick(RoomId.ofConcert(2), clock.instant(), false);
+        store.tick(RoomId.ofConcert(3), clock.instant(), false);
+
+        var two = SignedJWT.parse(admissionToken(inTwo, 7)).getJWTClaimsSet();
+        var three = SignedJWT.parse(admissionToken(inThree, 7)).getJWTClaimsSet();
+
+        assertThat(two.getStringClaim("room")).isEqualTo("2");
+        assertThat(three.getStringClaim("room")).isEqualTo("3");
+        assertThat(two.getJWTID()).isNotEqualTo(three.getJWTID());
+        me(inTwo.value(), 7).andExpect(jsonPath("$.concertId").value(2));
+    }
+
+    @Test
     void everyAdmissionHasItsOwnId() throws Exception {
         Set<String> ids = new HashSet<>();
         for (int user = 1; user <= 3; user++) {
