@@ -1,14 +1,15 @@
 #!lua
 -- An operator's change to a room's live settings, and its audit entry (who, when, before, after), in one step: the
 -- entry always describes exactly the change that was applied, even when two operators act at once.
--- KEYS: 1 room settings, 2 audit log (list), 3 rooms registry, 4 waiting, 5 active
+-- KEYS: 1 room settings, 2 audit log (list), 3 rooms registry, 4 waiting, 5 active, 6 sequence
 -- ARGV: 1 now (epoch ms), 2 operator user id, 3 action, 4 room id, 5 configured capacity, 6 configured interval ms,
 --       7 configured opensAt ('' = none), 8 audit entries kept, then field, value pairs
 --       (capacity | intervalMs | paused ('1'/'0') | opensAt (epoch ms))
 -- Returns {'OK', entry json} | {'ALREADY_OPEN'} | {'ROOM_IN_USE'} | {'OPENS_AT_NOT_IN_FUTURE'}
 local now = tonumber(ARGV[1])
 local configured = {capacity = ARGV[5], intervalMs = ARGV[6], paused = '0', opensAt = ARGV[7]}
-if ARGV[7] ~= '' and redis.call('HEXISTS', KEYS[1], 'openedAt') == 0 then
+if ARGV[7] ~= '' and redis.call('EXISTS', KEYS[6]) == 0 then
+  -- a configured opening of a room nobody has joined yet is the room's (issue.lua does the same at the first arrival)
   redis.call('HSETNX', KEYS[1], 'opensAt', ARGV[7])
 end
 local function current(field)

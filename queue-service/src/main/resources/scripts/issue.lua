@@ -12,8 +12,9 @@
 --      or {token, 'ACTIVE', expiresAtMillis, 0, isNew, 0}
 --      or {'OPENING_DUE'}
 local now = tonumber(ARGV[3])
-if ARGV[5] ~= '' and redis.call('HEXISTS', KEYS[7], 'openedAt') == 0 then
-  -- a configured opening is the room's from its first use; the operator API moves it afterwards
+if ARGV[5] ~= '' and redis.call('EXISTS', KEYS[3]) == 0 then
+  -- a configured opening is the room's from its first use (no arrival yet); the operator API moves it afterwards. A
+  -- room already serving first come, first served never gets one from configuration: the draw would reshuffle them
   redis.call('HSETNX', KEYS[7], 'opensAt', ARGV[5])
 end
 local opensAt = redis.call('HGET', KEYS[7], 'opensAt')

@@ -4,7 +4,7 @@
 -- running it at once open the room exactly once, and nobody is lost or added half-way.
 -- The draw: Fisher-Yates driven by Park-Miller (x' = 48271 x mod 2^31-1), the same steps as domain.Shuffle, so the
 -- published seed and the pre-queue in join order replay it. Products stay below 2^53: exact in Lua's doubles.
--- KEYS: 1 waiting, 2 room settings
+-- KEYS: 1 waiting, 2 room settings, 3 sequence
 -- ARGV: 1 now (epoch ms), 2 candidate seed (1 .. 2^31-2), 3 configured opensAt (epoch ms, '' = none)
 -- Returns {'OPENED', seed, shuffled, openedAt} | {'ALREADY_OPEN', seed, shuffled, openedAt} | {'NOT_DUE', opensAt}
 --       | {'NOT_SCHEDULED'}
@@ -13,7 +13,8 @@ local opened = redis.call('HMGET', KEYS[2], 'openedAt', 'seed', 'shuffled')
 if opened[1] then
   return {'ALREADY_OPEN', tonumber(opened[2]), tonumber(opened[3]), tonumber(opened[1])}
 end
-if ARGV[3] ~= '' then
+if ARGV[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 0 then
+  -- a configured opening is the room's until its first arrival makes it so (issue.lua): it opens empty if nobody came
   redis.call('HSETNX', KEYS[2], 'opensAt', ARGV[3])
 end
 local opensAt = redis.call('HGET', KEYS[2], 'opensAt')

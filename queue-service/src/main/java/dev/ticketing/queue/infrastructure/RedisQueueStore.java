@@ -114,7 +114,8 @@ public class RedisQueueStore implements QueueStore {
 
     @Override
     public Opening open(RoomId room, Instant now, long candidateSeed) {
-        List<?> reply = call(() -> redis.execute(OPEN, List.of(keys.waiting(room), keys.settings(room)),
+        List<?> reply = call(() -> redis.execute(OPEN,
+                List.of(keys.waiting(room), keys.settings(room), keys.sequence(room)),
                 Long.toString(now.toEpochMilli()), Long.toString(candidateSeed), configuredOpensAt(room)));
         OpeningOutcome outcome = OpeningOutcome.valueOf((String) reply.get(0));
         return switch (outcome) {
@@ -189,7 +190,8 @@ public class RedisQueueStore implements QueueStore {
             args.add(value);
         });
         List<?> reply = call(() -> redis.execute(CHANGE_ROOM,
-                List.of(keys.settings(room), keys.audit(room), keys.rooms(), keys.waiting(room), keys.active(room)),
+                List.of(keys.settings(room), keys.audit(room), keys.rooms(), keys.waiting(room), keys.active(room),
+                        keys.sequence(room)),
                 args.toArray()));
         ChangeOutcome outcome = ChangeOutcome.valueOf((String) reply.get(0));
         return new Change(outcome, outcome == ChangeOutcome.OK ? (String) reply.get(1) : null);

@@ -270,6 +270,18 @@ class RoomsStoreTest {
     }
 
     @Test
+    void anOpeningConfiguredForARoomAlreadyInUseIsNotApplied() {
+        join(store(redis, 5, CONCERT_1, null), CONCERT_1, 1, 3, T0); // served first come, first served
+        RedisQueueStore configuredLater = store(redis, 5, CONCERT_1, OPENS_AT);
+
+        QueueToken late = configuredLater.issue(CONCERT_1, 4, QueueToken.generate(RANDOM), T0).token();
+
+        assertThat(configuredLater.status(late, T0).state()).isEqualTo(new TokenState.Waiting(4, 3));
+        assertThat(configuredLater.open(CONCERT_1, OPENS_AT, 42).outcome()).isEqualTo(OpeningOutcome.NOT_SCHEDULED);
+        assertThat(configuredLater.tick(CONCERT_1, T0, false).admitted()).isEqualTo(4);
+    }
+
+    @Test
     void everyChangeIsAuditedOnceWithBeforeAndAfter() {
         RedisQueueStore store = store(redis, 100, CONCERT_1, null);
         store.change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("capacity", "300", "intervalMs", "2000"), T0);
