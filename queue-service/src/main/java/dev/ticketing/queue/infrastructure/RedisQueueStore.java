@@ -145,7 +145,8 @@ public class RedisQueueStore implements QueueStore {
     public PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt, Instant now) {
         String reply = call(() -> redis.execute(EXPIRE_ON_PAYMENT,
                 List.of(keys.processedEvent(eventId), keys.user(room, userId), keys.active(room), keys.waiting(room),
-                        keys.admissionRevoked()),
+                        keys.admissionRevoked(), keys.user(RoomId.DEFAULT, userId), keys.active(RoomId.DEFAULT),
+                        keys.waiting(RoomId.DEFAULT)),
                 keys.prefix(), Long.toString(userId), Long.toString(paidAt.toEpochMilli()),
                 Long.toString(properties.expiredTombstoneTtl().toMillis()),
                 Long.toString(properties.processedEventTtl().toMillis()), Long.toString(now.toEpochMilli())));

@@ -251,6 +251,21 @@ class RoomsStoreTest {
                 .isEqualTo(new TokenState.Waiting(7000, 295));
     }
 
+    /** The room "default" admits to every concert: a payment for concert 1 made with it frees that place. */
+    @Test
+    void aPaymentForAConcertMadeWithTheDefaultRoomsAdmissionFreesThePlaceThere() {
+        RedisQueueStore store = store(redis, 5, CONCERT_1, null);
+        QueueToken inDefault = store.issue(RoomId.DEFAULT, 7, QueueToken.generate(RANDOM), T0).token();
+        QueueToken waitingInOne = store.issue(CONCERT_1, 7, QueueToken.generate(RANDOM), T0).token();
+        store.tick(RoomId.DEFAULT, T0, false);
+
+        assertThat(store.expireOnPayment(UUID.randomUUID(), CONCERT_1, 7, T0.plusSeconds(1), T0.plusSeconds(1)))
+                .isEqualTo(PaymentExpiry.EXPIRED);
+
+        assertThat(store.status(inDefault, T0.plusSeconds(1)).state()).isEqualTo(new TokenState.Expired(7));
+        assertThat(store.status(waitingInOne, T0.plusSeconds(1)).state()).isEqualTo(new TokenState.Waiting(7, 0));
+    }
+
     @Test
     void anOpeningIsRefusedInThePastOnceOpenAndForARoomAlreadyServingFirstComeFirstServed() {
         RedisQueueStore store = store(redis, 5, CONCERT_1, OPENS_AT);
