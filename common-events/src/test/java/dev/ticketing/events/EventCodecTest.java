@@ -39,7 +39,7 @@ class EventCodecTest {
         for (DomainEvent event : new DomainEvent[] {
                 SeatReserved.of(clock, 1, 2, 3, 4, 5, 6, 7, at),
                 SeatReleased.of(clock, 1, 2, 3, 4, SeatReleased.Reason.EXPIRED),
-                PaymentCompleted.of(clock, 9, 1, 2, 5, 7),
+                PaymentCompleted.of(clock, 9, 1, 2, 5, 7, 4L),
                 ReservationConfirmed.of(clock, 1, 9, 2, 3, 5),
                 ReservationConfirmationFailed.of(clock, 1, 9, 2, "released"),
                 PaymentRefunded.of(clock, 9, 1, 2, 7)}) {
@@ -78,7 +78,7 @@ class EventCodecTest {
 
     @Test
     void aRecordsCloudEventIdIsTheEventsIdentityAndARecordWithoutItKeepsTheValuesOne() {
-        PaymentCompleted paid = PaymentCompleted.of(clock, 9, 1, 2, 5, 7);
+        PaymentCompleted paid = PaymentCompleted.of(clock, 9, 1, 2, 5, 7, 4L);
         String json = EventCodec.toJson(paid);
         UUID cloudEventId = UUID.randomUUID();
 
@@ -95,7 +95,7 @@ class EventCodecTest {
         assertThat(EventHeaders.typeOf("SeatReserved", "1.0")).isEqualTo("dev.ticketing.SeatReserved.v1");
         assertThat(EventHeaders.typeOf("SeatReserved", "2.3")).isEqualTo("dev.ticketing.SeatReserved.v2");
         assertThat(EventHeaders.sourceOf("concert-service")).isEqualTo("/ticketing/concert-service");
-        assertThat(EventCodec.occurredAt(EventCodec.toJson(PaymentCompleted.of(clock, 9, 1, 2, 5, 7))))
+        assertThat(EventCodec.occurredAt(EventCodec.toJson(PaymentCompleted.of(clock, 9, 1, 2, 5, 7, 4L))))
                 .contains(clock.instant());
         assertThat(EventCodec.occurredAt("{\"eventType\":\"SeatReserved\"}")).isEmpty();
     }

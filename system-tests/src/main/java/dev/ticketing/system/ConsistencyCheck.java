@@ -17,7 +17,7 @@ import java.util.List;
  * <ul>
  *   <li>no seat is sold twice, and a seat is SOLD exactly when it has one CONFIRMED reservation;</li>
  *   <li>points debited = prices of the seats sold + points refunded (no payment without a seat or a refund);</li>
- *   <li>no more tokens are ACTIVE than the waiting room's capacity.</li>
+ *   <li>no more tokens are ACTIVE in any waiting room than its capacity (the fullest room is reported).</li>
  * </ul>
  * Run standalone with {@code java ... dev.ticketing.system.ConsistencyCheck}; exits 1 when an invariant is broken.
  */
@@ -90,8 +90,9 @@ public final class ConsistencyCheck {
                     "SELECT COALESCE(SUM(amount), 0) FROM user_point.point_transaction WHERE type = 'REFUND'");
             long soldPrices = count(db,
                     "SELECT COALESCE(SUM(price), 0) FROM concert.reservation WHERE status = 'CONFIRMED'");
-            long capacity = Long.parseLong(env("QUEUE_CAPACITY", "100"));
-            long active = activeTokens();
+            RoomLoad fullest = fullestRoom(Long.parseLong(env("QUEUE_CAPACITY", "100")));
+            long capacity = fullest.capacity();
+            long active = fullest.active();
 
             List<String> violations = new ArrayList<>();
             if (soldTwice > 0) {
@@ -104,7 +105,7 @@ public final class ConsistencyCheck {
                 violations.add("debited " + debited + " != sold " + soldPrices + " + refunded " + refunded);
             }
             if (active > capacity) {
-                violations.add(active + " active tokens exceed capacity " + capacity);
+                violations.add(active + " active tokens exceed capacity " + capacity + " in room " + fullest.room());
             }
             return new Report(seatsSold, soldTwice, mismatches, debited, soldPrices, refunded, active, capacity,
                     violations);
@@ -113,11 +114,33 @@ public final class ConsistencyCheck {
         }
     }
 
-    private static long activeTokens() {
+    /** One waiting room's active tokens and capacity (the operator's live value, else the configured default). */
+    record RoomLoad(String room, long active, long capacity) {
+    }
+
+    /**
+     * The room whose active tokens come closest to (or beyond) its capacity: the room {@code default} and every
+     * concert's room of queue-service's registry (key layout in queue-service/README.md).
+     */
+    private static RoomLoad fullestRoom(long defaultCapacity) {
         String uri = "redis://" + env("REDIS_HOST", "127.0.0.1") + ":" + env("REDIS_PORT", "6379");
+        String prefix = env("QUEUE_REDIS_PREFIX", "queue:");
         RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().zcard(env("QUEUE_REDIS_PREFIX", "queue:") + "active");
+            var redis = connection.sync();
+            List<String> rooms = new ArrayList<>(List.of("default"));
+            rooms.addAll(redis.smembers(prefix + "rooms"));
+            RoomLoad fullest = null;
+            for (String room : rooms) {
+                String roomPrefix = room.equals("default") ? prefix : prefix + "room:" + room + ":";
+                String live = redis.hget(roomPrefix + "settings", "capacity");
+                RoomLoad load = new RoomLoad(room, redis.zcard(roomPrefix + "active"),
+                        live == null ? defaultCapacity : Long.parseLong(live));
+                if (fullest == null || load.active() - load.capacity() > fullest.active() - fullest.capacity()) {
+                    fullest = load;
+                }
+            }
+            return fullest;
         } finally {
             client.shutdown();
         }

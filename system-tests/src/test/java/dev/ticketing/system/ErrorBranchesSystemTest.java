@@ -27,8 +27,8 @@ class ErrorBranchesSystemTest {
 
     @Test
     void requestsWithoutAValidTokenAreRefused() {
-        assertProblem(get("/api/concerts", null), 401, "TOKEN_INVALID");
-        assertProblem(get("/api/concerts", "not-a-token"), 401, "TOKEN_INVALID");
+        assertProblem(get("/api/concerts/1/dates", null), 401, "TOKEN_INVALID");
+        assertProblem(get("/api/concerts/1/dates", "not-a-token"), 401, "TOKEN_INVALID");
         assertProblem(get("/api/points", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), 401, "TOKEN_INVALID");
         assertProblem(get("/api/queue/tokens/me", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), 401, "TOKEN_INVALID");
     }

@@ -149,6 +149,15 @@ final class Gateway {
      * gateway takes the user from the access token, the body carries nothing. A refused login is answered as it is.
      */
     static Response issueToken(long userId) {
+        return issueToken(userId, "{}");
+    }
+
+    /** The same, in concert {@code concertId}'s waiting room. */
+    static Response joinRoom(long userId, long concertId) {
+        return issueToken(userId, "{\"concertId\":" + concertId + "}");
+    }
+
+    private static Response issueToken(long userId, String body) {
         if (!Accounts.loggedIn(userId)) {
             Response login = Accounts.logIn(userId);
             if (login.status() != 200) {
@@ -156,7 +165,7 @@ final class Gateway {
             }
         }
         Response issued = send(request("/api/queue/tokens", null, Accounts.accessToken(userId))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if ((issued.status() == 200 || issued.status() == 201) && issued.body() != null && issued.body().has("token")) {
             OWNER_OF_TOKEN.put(issued.text("token"), userId);
         }

@@ -101,7 +101,6 @@ class IdentitySystemTest {
         String jwtOfB = Accounts.accessToken(b);
         List<String[]> routes = List.of(
                 new String[] {"GET", "/api/queue/tokens/me", null},
-                new String[] {"GET", "/api/concerts", null},
                 new String[] {"GET", "/api/concerts/" + concertAndDate[0] + "/dates", null},
                 new String[] {"GET", seatsPath, null},
                 new String[] {"GET", seatsPath + "?all=true", null},

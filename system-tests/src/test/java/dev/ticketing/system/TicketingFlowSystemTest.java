@@ -62,7 +62,7 @@ class TicketingFlowSystemTest {
         // PaymentCompleted expires the token: the user's place goes to the next in line.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> "TOKEN_EXPIRED".equals(get("/api/queue/tokens/me", token).code()));
-        Response withExpiredToken = get("/api/concerts", token);
+        Response withExpiredToken = get("/api/concerts/1/dates", token);
         assertThat(withExpiredToken.status()).isEqualTo(401);
         assertThat(withExpiredToken.code()).isEqualTo("TOKEN_EXPIRED");
 

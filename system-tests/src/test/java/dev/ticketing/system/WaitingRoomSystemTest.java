@@ -44,7 +44,7 @@ class WaitingRoomSystemTest {
         assertThat(waiting).allMatch(status -> status.body().get("estimatedWaitSeconds").asLong() >= 0);
 
         String waitingToken = waiting.getLast().text("token");
-        Response refused = get("/api/concerts", waitingToken);
+        Response refused = get("/api/concerts/1/dates", waitingToken);
         assertThat(refused.status()).as("%s", refused).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("TOKEN_WAITING");
         assertThat(refused.body().get("position").asLong()).isGreaterThanOrEqualTo(0);

@@ -4,6 +4,7 @@ import dev.ticketing.concert.api.ConcertResponses.ConcertDateResponse;
 import dev.ticketing.concert.api.ConcertResponses.ConcertResponse;
 import dev.ticketing.concert.api.ConcertResponses.SeatResponse;
 import dev.ticketing.concert.application.ConcertCatalog;
+import dev.ticketing.support.web.AdmittedRoom;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,9 +47,12 @@ class ConcertController {
     @Operation(summary = "Dates of a concert that have not started and still have available seats")
     @ApiResponse(responseCode = "200", description = "The dates, earliest first, with their count of available seats")
     @ApiResponse(responseCode = "404", description = "CONCERT_NOT_FOUND")
+    @ApiResponse(responseCode = "403", description = "WRONG_ROOM: the admission is for another concert's room")
     List<ConcertDateResponse> availableDates(
             @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @PathVariable long concertId) {
+        admittedRoom.requireConcert(concertId);
         return catalog.availableDates(concertId).stream().map(ConcertDateResponse::of).toList();
     }
 
@@ -59,10 +63,12 @@ class ConcertController {
             + " another concert)")
     List<SeatResponse> seats(
             @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @PathVariable long concertId,
             @PathVariable long dateId,
             @Parameter(description = "true: every seat with AVAILABLE/HELD/SOLD, for a seat map")
             @RequestParam(defaultValue = "false") boolean all) {
+        admittedRoom.requireConcert(concertId);
         return catalog.seats(concertId, dateId, all).stream().map(SeatResponse::of).toList();
     }
 }

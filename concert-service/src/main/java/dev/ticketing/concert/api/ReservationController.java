@@ -9,6 +9,7 @@ import dev.ticketing.concert.domain.ConcertException;
 import dev.ticketing.concert.domain.Reservation;
 import dev.ticketing.concert.domain.ReservationStatus;
 import dev.ticketing.support.idempotency.IdempotentRequests;
+import dev.ticketing.support.web.AdmittedRoom;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,6 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "400", description = "INVALID_REQUEST or MALFORMED_REQUEST: bad ids, missing fields,"
         + " malformed JSON")
 @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id (not called through the gateway)")
+@ApiResponse(responseCode = "403", description = "WRONG_ROOM (holds, a reservation): the admission is for another"
+        + " concert's room")
 class ReservationController {
 
     private final HoldSeat holdSeat;
@@ -77,7 +80,9 @@ class ReservationController {
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body")
     ResponseEntity<ReservationResponse> hold(
             @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @Valid @RequestBody HoldRequest request) {
+        admittedRoom.requireConcert(request.concertId());
         Reservation reservation = idempotentRequests.execute(userId, "POST /api/reservations", request,
                 Reservation.class, () -> holdSeat.hold(new HoldSeat.Command(userId, request.concertId(),
                         request.dateId(), request.seats())));
@@ -91,8 +96,11 @@ class ReservationController {
     @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND (also someone else's reservation)")
     ReservationResponse reservation(
             @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @PathVariable long reservationId) {
-        return ReservationResponse.of(reservations.ownReservation(userId, reservationId));
+        Reservation reservation = reservations.ownReservation(userId, reservationId);
+        admittedRoom.requireConcert(reservation.concertId());
+        return ReservationResponse.of(reservation);
     }
 
     @GetMapping

@@ -275,7 +275,7 @@ class ReservationsApiTest {
     }
 
     private void pay(long userId, long reservationId, long seatId, long amount, long paymentId) {
-        PaymentCompleted event = PaymentCompleted.of(clock, paymentId, reservationId, userId, seatId, amount);
+        PaymentCompleted event = PaymentCompleted.of(clock, paymentId, reservationId, userId, seatId, amount, null);
         kafka.send(Topics.PAYMENT_EVENTS, event.key(), EventCodec.toJson(event)).join();
     }
 }

@@ -417,7 +417,7 @@ class GroupHoldsAndCancelTest {
 
     private void pay(Reservation hold, long paymentId) {
         PaymentCompleted event = PaymentCompleted.of(clock, paymentId, hold.id(), hold.userId(), hold.seatId(),
-                hold.price());
+                hold.price(), hold.concertId());
         kafka.send(Topics.PAYMENT_EVENTS, event.key(), EventCodec.toJson(event)).join();
     }
 }

@@ -351,7 +351,7 @@ class ReservationLifecycleTest {
         PaymentCompleted paid = payment(hold, 504);
         PaymentCompleted republished = new PaymentCompleted(UUID.randomUUID(), paid.eventType(),
                 paid.schemaVersion(), paid.occurredAt(), paid.paymentId(), paid.reservationId(), paid.userId(),
-                paid.seatId(), paid.amount());
+                paid.seatId(), paid.amount(), paid.concertId());
 
         publish(paid);
         publish(paid);
@@ -391,7 +391,7 @@ class ReservationLifecycleTest {
     @Test
     void paymentForAnUnknownReservationAsksForARefund() {
         long unknown = 9_000_000_000L;
-        publish(PaymentCompleted.of(clock, 508, unknown, newUser(), 1, 80_000));
+        publish(PaymentCompleted.of(clock, 508, unknown, newUser(), 1, 80_000, 1L));
 
         assertThat(awaitOne(ReservationConfirmationFailed.class, e -> e.reservationId() == unknown).reason())
                 .isEqualTo(ConfirmationDecision.Reject.RESERVATION_NOT_FOUND);
@@ -472,7 +472,7 @@ class ReservationLifecycleTest {
     }
 
     private PaymentCompleted payment(Reservation hold, long paymentId) {
-        return PaymentCompleted.of(clock, paymentId, hold.id(), hold.userId(), hold.seatId(), hold.price());
+        return PaymentCompleted.of(clock, paymentId, hold.id(), hold.userId(), hold.seatId(), hold.price(), hold.concertId());
     }
 
     private void publish(PaymentCompleted event) {

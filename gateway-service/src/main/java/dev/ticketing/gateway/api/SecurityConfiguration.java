@@ -7,6 +7,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -33,6 +36,10 @@ public class SecurityConfiguration {
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json",
                     "/.well-known/openid-configuration"));
 
+    /** Routed to queue-service's operator API; everyone without the role gets 403 ACCESS_DENIED. */
+    static final String OPERATOR_API = "/api/ops/**";
+    static final String OPERATOR_ROLE = "OPERATOR";
+
     @Bean
     @Order(1)
     SecurityWebFilterChain publicRoutes(ServerHttpSecurity http) {
@@ -50,7 +57,10 @@ public class SecurityConfiguration {
             AuthenticationProblems problems) {
         return stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
-                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                // the operator's controls of the waiting rooms: the access token's roles claim must hold OPERATOR
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(OPERATOR_API).hasRole(OPERATOR_ROLE)
+                        .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -58,8 +68,18 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .authenticationFailureHandler(problems)
                         .accessDeniedHandler(problems)
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)))
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities())))
                 .build();
+    }
+
+    /** The issuer's {@code roles} claim ({@code ["USER", "OPERATOR"]}) as authorities {@code ROLE_USER}, ... */
+    static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
     private static ServerHttpSecurity stateless(ServerHttpSecurity http) {

@@ -63,7 +63,7 @@ class AccessTokenTest {
 
     /** Every route that needs an access token, one per service and method; the first six also need a queue token. */
     private static final List<Request> WITH_QUEUE_TOKEN = List.of(
-            new Request(HttpMethod.GET, "/api/concerts"),
+            new Request(HttpMethod.GET, "/api/concerts/1/dates"),
             new Request(HttpMethod.GET, "/api/concerts/1/dates/1/seats"),
             new Request(HttpMethod.POST, "/api/reservations"),
             new Request(HttpMethod.POST, "/api/payments"),

@@ -104,7 +104,7 @@ class AdmissionRevocationTest {
     }
 
     private static EntityExchangeResult<byte[]> concerts(WebTestClient gateway, String admission) {
-        return gateway.get().uri("/api/concerts").header("Authorization", "Bearer " + ISSUER.token(5))
+        return gateway.get().uri("/api/concerts/1/dates").header("Authorization", "Bearer " + ISSUER.token(5))
                 .header("X-Queue-Token", admission).exchange().expectBody().returnResult();
     }
 

@@ -230,7 +230,7 @@ class GatewayEdgeTest {
 
     @Test
     void gatewayErrorsAreReadableByTheBrowser() {
-        http.get().uri("/api/concerts").header(HttpHeaders.ORIGIN, "http://127.0.0.1:3000").exchange()
+        http.get().uri("/api/concerts/1/dates").header(HttpHeaders.ORIGIN, "http://127.0.0.1:3000").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://127.0.0.1:3000")
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
@@ -239,9 +239,9 @@ class GatewayEdgeTest {
 
     @Test
     void missingOrMalformedTokenIsRefusedWithoutAskingQueueService() {
-        assertThat(problem(http.get().uri("/api/concerts").exchange(), 401).get("code").asString())
+        assertThat(problem(http.get().uri("/api/concerts/1/dates").exchange(), 401).get("code").asString())
                 .isEqualTo("TOKEN_INVALID");
-        RawHttp.Response blank = RawHttp.send(port, "GET /api/concerts HTTP/1.1",
+        RawHttp.Response blank = RawHttp.send(port, "GET /api/concerts/1/dates HTTP/1.1",
                 "Authorization: Bearer " + ACCESS_TOKEN, "X-Queue-Token:    ");
         assertThat(blank.status()).isEqualTo(401);
         assertThat(blank.body()).contains("\"code\":\"TOKEN_INVALID\"");
@@ -270,7 +270,7 @@ class GatewayEdgeTest {
     void manyConcurrentValidationsAreAllAnsweredNotCappedByABulkhead() {
         queueBehaviour = QueueBehaviour.UNKNOWN_TOKEN_AFTER_A_PAUSE;
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/concerts"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/concerts/1/dates"))
                 .header("X-Queue-Token", WELL_FORMED_TOKEN).header("Authorization", "Bearer " + ACCESS_TOKEN)
                 .timeout(Duration.ofSeconds(20)).build();
 
@@ -285,7 +285,7 @@ class GatewayEdgeTest {
     void slowQueueServiceIsServiceUnavailableWithinTheTimeout() {
         queueBehaviour = QueueBehaviour.SLOW;
         long started = System.nanoTime();
-        JsonNode problem = problem(http.get().uri("/api/concerts").header("X-Queue-Token", WELL_FORMED_TOKEN)
+        JsonNode problem = problem(http.get().uri("/api/concerts/1/dates").header("X-Queue-Token", WELL_FORMED_TOKEN)
                 .exchange(), 503);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -300,7 +300,7 @@ class GatewayEdgeTest {
     void failingQueueServiceOpensTheCircuitAndLaterRequestsAreRefusedAtOnce() {
         queueBehaviour = QueueBehaviour.BROKEN;
         for (int i = 0; i < 4; i++) {
-            problem(http.get().uri("/api/concerts").header("X-Queue-Token", WELL_FORMED_TOKEN).exchange(), 503);
+            problem(http.get().uri("/api/concerts/1/dates").header("X-Queue-Token", WELL_FORMED_TOKEN).exchange(), 503);
         }
         assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 

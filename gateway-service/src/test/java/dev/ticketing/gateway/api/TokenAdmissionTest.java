@@ -58,7 +58,7 @@ class TokenAdmissionTest {
 
     /** Routes that need an ACTIVE token, one per service and method. */
     private static final List<Request> ACTIVE_ONLY = List.of(
-            new Request(HttpMethod.GET, "/api/concerts"),
+            new Request(HttpMethod.GET, "/api/concerts/1/dates"),
             new Request(HttpMethod.GET, "/api/concerts/1/dates/1/seats"),
             new Request(HttpMethod.POST, "/api/reservations"),
             new Request(HttpMethod.POST, "/api/payments"));
@@ -256,7 +256,7 @@ class TokenAdmissionTest {
 
         for (int i = 0; i < 1000; i++) {
             // the body is read so the connection goes back to the client's pool
-            http.get().uri("/api/concerts").header("Authorization", "Bearer " + accessToken)
+            http.get().uri("/api/concerts/1/dates").header("Authorization", "Bearer " + accessToken)
                     .header("X-Queue-Token", admission).exchange().expectStatus().isOk().expectBody().returnResult();
         }
 
@@ -270,7 +270,7 @@ class TokenAdmissionTest {
     @Order(1)
     void forgedAdmittedRoomNeverReachesAService() {
         String admission = admissionTokenThroughTheGateway(activeToken, 1);
-        RawHttp.Response response = RawHttp.send(port, "GET /api/concerts HTTP/1.1",
+        RawHttp.Response response = RawHttp.send(port, "GET /api/concerts/1/dates HTTP/1.1",
                 "Authorization: Bearer " + ISSUER.token(1), "X-Admitted-Room: vip", "x-admitted-room: backstage",
                 "X-Queue-Token: " + admission, "Content-Length: 0");
         assertThat(response.status()).isEqualTo(200);

@@ -2,7 +2,9 @@ package dev.ticketing.payment.api;
 
 import dev.ticketing.payment.application.PayForReservation;
 import dev.ticketing.payment.application.PaymentQueries;
+import dev.ticketing.payment.application.ReservationConcerts;
 import dev.ticketing.support.idempotency.IdempotentRequests;
+import dev.ticketing.support.web.AdmittedRoom;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,12 +34,14 @@ class PaymentController {
     private final PayForReservation payForReservation;
     private final PaymentQueries paymentQueries;
     private final IdempotentRequests idempotentRequests;
+    private final ReservationConcerts concerts;
 
     PaymentController(PayForReservation payForReservation, PaymentQueries paymentQueries,
-            IdempotentRequests idempotentRequests) {
+            IdempotentRequests idempotentRequests, ReservationConcerts concerts) {
         this.payForReservation = payForReservation;
         this.paymentQueries = paymentQueries;
         this.idempotentRequests = idempotentRequests;
+        this.concerts = concerts;
     }
 
     @PostMapping
@@ -55,7 +59,8 @@ class PaymentController {
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "NOT_YOUR_HOLD", content = @Content(
+    @ApiResponse(responseCode = "403", description = "NOT_YOUR_HOLD; WRONG_ROOM (the admission is for another"
+            + " concert's room)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -72,7 +77,11 @@ class PaymentController {
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PaymentResponse> pay(
             @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @Valid @RequestBody PayRequest request) {
+        // a reservation's concert never changes, so checking before paying is as good as inside; one whose
+        // SeatReserved has not arrived was held in its own room already (concert-service checks holds)
+        concerts.concertOf(request.reservationId()).ifPresent(admittedRoom::requireConcert);
         PayForReservation.Result result = idempotentRequests.execute(userId, "POST /api/payments", request,
                 PayForReservation.Result.class, () -> payForReservation.pay(userId, request.reservationId()));
         PaymentResponse body = PaymentResponse.of(result.payment());

@@ -39,11 +39,13 @@ public class ApplyReservationEvent {
     private final PaymentRepository payments;
     private final RefundRepository refunds;
     private final RefundPoints refundPoints;
+    private final ReservationConcerts concerts;
     private final Clock clock;
 
     public ApplyReservationEvent(EventInbox inbox, ReservationViewRepository views, PaymentRepository payments,
-            RefundRepository refunds, RefundPoints refundPoints, Clock clock) {
+            RefundRepository refunds, RefundPoints refundPoints, ReservationConcerts concerts, Clock clock) {
         this.inbox = inbox;
+        this.concerts = concerts;
         this.views = views;
         this.payments = payments;
         this.refunds = refunds;
@@ -58,10 +60,13 @@ public class ApplyReservationEvent {
             return;
         }
         switch (event) {
-            case SeatReserved e -> views.save(views.find(e.reservationId())
-                    .map(view -> view.onReserved(e.price(), e.holdExpiresAt()))
-                    .orElseGet(() -> ReservationView.held(e.reservationId(), e.userId(), e.seatId(), e.price(),
-                            e.holdExpiresAt())), clock.instant());
+            case SeatReserved e -> {
+                views.save(views.find(e.reservationId())
+                        .map(view -> view.onReserved(e.price(), e.holdExpiresAt()))
+                        .orElseGet(() -> ReservationView.held(e.reservationId(), e.userId(), e.seatId(), e.price(),
+                                e.holdExpiresAt())), clock.instant());
+                concerts.record(e.reservationId(), e.concertId());
+            }
             case SeatReleased e -> views.save(views.find(e.reservationId())
                     .map(ReservationView::onReleased)
                     .orElseGet(() -> ReservationView.releasedBeforeHeld(e.reservationId(), e.userId(), e.seatId())),

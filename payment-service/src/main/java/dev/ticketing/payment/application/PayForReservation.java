@@ -37,14 +37,16 @@ public class PayForReservation {
     private final EventOutbox outbox;
     private final TransactionTemplate transaction;
     private final PaymentProperties properties;
+    private final ReservationConcerts concerts;
     private final Clock clock;
     private final IdempotentRequests idempotentRequests;
 
     public PayForReservation(ReservationViewRepository views, ReservationDirectory directory,
             PaymentRepository payments, RefundRepository refunds, RefundPoints refundPoints, PointsLedger ledger,
-            EventOutbox outbox, TransactionTemplate transaction, PaymentProperties properties, Clock clock,
-            IdempotentRequests idempotentRequests) {
+            EventOutbox outbox, TransactionTemplate transaction, PaymentProperties properties,
+            ReservationConcerts concerts, Clock clock, IdempotentRequests idempotentRequests) {
         this.views = views;
+        this.concerts = concerts;
         this.directory = directory;
         this.payments = payments;
         this.refunds = refunds;
@@ -123,7 +125,7 @@ public class PayForReservation {
                 return Optional.<Result>empty();
             }
             outbox.add(PaymentCompleted.of(clock, payment.id(), payment.reservationId(), payment.userId(),
-                    payment.seatId(), payment.amount()));
+                    payment.seatId(), payment.amount(), concerts.concertOf(payment.reservationId()).orElse(null)));
             Result paid = new Result(payments.findById(payment.id()).orElseThrow(), false);
             // The answer of an Idempotency-Key commits with the completion: a crash before the answer replays it.
             idempotentRequests.completeWithinTransaction(paid);

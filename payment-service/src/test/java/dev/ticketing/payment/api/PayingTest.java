@@ -110,6 +110,7 @@ class PayingTest extends PaymentApiTest {
         assertThat(completed.userId()).isEqualTo(user);
         assertThat(completed.amount()).isEqualTo(PRICE);
         assertThat(completed.seatId()).isEqualTo(reservationId + 500_000);
+        assertThat(completed.concertId()).as("the reservation's concert, from SeatReserved").isEqualTo(1L);
         assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
         assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
 

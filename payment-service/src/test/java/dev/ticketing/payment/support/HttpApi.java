@@ -59,6 +59,13 @@ public final class HttpApi {
         return post("/api/payments", userId, "{\"reservationId\":" + reservationId + "}");
     }
 
+    /** As the gateway forwards a payment admitted to {@code room}'s waiting room. */
+    public Response payAdmittedTo(String room, long userId, long reservationId) {
+        return send(withUser(HttpRequest.newBuilder(URI.create(baseUrl + "/api/payments"))
+                .header("Content-Type", "application/json").header(IdentityHeaders.ADMITTED_ROOM, room)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reservationId\":" + reservationId + "}")), userId));
+    }
+
     /** With an Idempotency-Key header of exactly {@code key} (quoted or not, as given). */
     public Response pay(long userId, long reservationId, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/payments"))

@@ -2,6 +2,7 @@ package dev.ticketing.queue.api;
 
 import dev.ticketing.queue.application.QueueService;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InternalQueueController {
 
     private final QueueService queue;
+    private final Clock clock;
 
-    InternalQueueController(QueueService queue) {
+    InternalQueueController(QueueService queue, Clock clock) {
         this.queue = queue;
+        this.clock = clock;
     }
 
     @GetMapping("/internal/queue/tokens/{token}")
@@ -32,7 +35,7 @@ class InternalQueueController {
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis is down",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     InternalTokenResponse validate(@PathVariable String token) {
-        return queue.find(token).map(InternalTokenResponse::of).orElseThrow(UnknownTokenException::new);
+        return queue.find(token).map(view -> InternalTokenResponse.of(view, clock.instant())).orElseThrow(UnknownTokenException::new);
     }
 
     static class UnknownTokenException extends RuntimeException {

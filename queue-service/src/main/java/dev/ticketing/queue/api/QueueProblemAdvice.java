@@ -1,6 +1,8 @@
 package dev.ticketing.queue.api;
 
+import dev.ticketing.queue.domain.ConcertIdRequiredException;
 import dev.ticketing.queue.domain.DependencyUnavailableException;
+import dev.ticketing.queue.domain.RoomChangeRefusedException;
 import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.UserNotFoundException;
@@ -35,6 +37,21 @@ class QueueProblemAdvice {
     ProblemDetail tokenRejected(TokenRejectedException e) {
         String code = e.reason() == TokenRejectedException.Reason.EXPIRED ? "TOKEN_EXPIRED" : "TOKEN_INVALID";
         return Problems.of(HttpStatus.UNAUTHORIZED, code, e.getMessage());
+    }
+
+    @ExceptionHandler(ConcertIdRequiredException.class)
+    ProblemDetail concertIdRequired(ConcertIdRequiredException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "CONCERT_ID_REQUIRED", e.getMessage());
+    }
+
+    @ExceptionHandler(RoomChangeRefusedException.class)
+    ProblemDetail roomChangeRefused(RoomChangeRefusedException e) {
+        return switch (e.reason()) {
+            case ALREADY_OPEN -> Problems.of(HttpStatus.CONFLICT, "ROOM_ALREADY_OPEN", e.getMessage());
+            case ROOM_IN_USE -> Problems.of(HttpStatus.CONFLICT, "ROOM_IN_USE", e.getMessage());
+            case OPENS_AT_NOT_IN_FUTURE -> Problems.of(HttpStatus.BAD_REQUEST, "OPENS_AT_NOT_IN_FUTURE",
+                    e.getMessage());
+        };
     }
 
     @ExceptionHandler(TokenNotYoursException.class)

@@ -2,6 +2,7 @@ package dev.ticketing.queue.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketing.queue.application.QueueService.TokenView;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -11,26 +12,35 @@ import java.time.Instant;
 public record QueueStatusResponse(
         @Schema(description = "The waiting token: send it as X-Queue-Token to poll this status") String token,
         long userId,
-        @Schema(allowableValues = {"WAITING", "ACTIVE"}) TokenStatus status,
+        @Schema(description = "The concert whose room this is; absent for the default room") Long concertId,
+        @Schema(allowableValues = {"PRE_QUEUE", "WAITING", "ACTIVE"}) TokenStatus status,
         @Schema(description = "WAITING only: how many are ahead, 0 = next") Long position,
         @Schema(description = "WAITING only: seconds until admission, from the observed admission rate")
         Long estimatedWaitSeconds,
+        @Schema(description = "PRE_QUEUE only: when the pre-queue is drawn into a line") Instant opensAt,
         @Schema(description = "ACTIVE only: when the token stops granting access") Instant expiresAt,
-        @Schema(description = "WAITING only: poll again after this many seconds (also the Retry-After header);"
-                + " larger for those far back") Long refreshAfterSeconds,
-        @Schema(description = "ACTIVE only: the signed admission token (JWS, typ admission+jwt); send it as"
-                + " X-Queue-Token on the booking routes until expiresAt. Absent when queue-service has no signing key.")
-        String admissionToken) {
+        @Schema(description = "PRE_QUEUE and WAITING: poll again after this many seconds (also the Retry-After"
+                + " header); larger for those far back") Long refreshAfterSeconds,
+        @Schema(description = "ACTIVE only: the signed admission token (JWS, typ admission+jwt) for this room; send"
+                + " it as X-Queue-Token on the booking routes until expiresAt. Absent when queue-service has no"
+                + " signing key.") String admissionToken) {
 
     static QueueStatusResponse of(TokenView view) {
         String token = view.token().value();
+        Long concertId = concertIdOf(view.room());
         return switch (view.state()) {
-            case TokenState.Waiting w -> new QueueStatusResponse(token, w.userId(), TokenStatus.WAITING,
-                    w.position(), view.estimatedWaitSeconds(), null, view.refreshAfterSeconds(), null);
-            case TokenState.Active a -> new QueueStatusResponse(token, a.userId(), TokenStatus.ACTIVE, null, null,
-                    a.expiresAt(), null, view.admissionToken());
+            case TokenState.PreQueued p -> new QueueStatusResponse(token, p.userId(), concertId,
+                    TokenStatus.PRE_QUEUE, null, null, p.opensAt(), null, view.refreshAfterSeconds(), null);
+            case TokenState.Waiting w -> new QueueStatusResponse(token, w.userId(), concertId, TokenStatus.WAITING,
+                    w.position(), view.estimatedWaitSeconds(), null, null, view.refreshAfterSeconds(), null);
+            case TokenState.Active a -> new QueueStatusResponse(token, a.userId(), concertId, TokenStatus.ACTIVE,
+                    null, null, null, a.expiresAt(), null, view.admissionToken());
             case TokenState.Expired e -> throw new IllegalStateException("An expired token has no public status");
             case TokenState.Unknown u -> throw new IllegalStateException("An unknown token has no status");
         };
+    }
+
+    static Long concertIdOf(RoomId room) {
+        return room == null || room.isDefault() ? null : Long.valueOf(room.value());
     }
 }

@@ -2,22 +2,32 @@ package dev.ticketing.queue.application;
 
 import dev.ticketing.queue.domain.Admission;
 import dev.ticketing.queue.domain.AdmissionRate;
+import dev.ticketing.queue.domain.ConcertIdRequiredException;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RefreshInterval;
+import dev.ticketing.queue.domain.RoomId;
+import dev.ticketing.queue.domain.RoomSettings;
+import dev.ticketing.queue.domain.Shuffle;
 import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.queue.domain.UserNotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
-/** The waiting room's use cases. All state and every atomicity guarantee live in the {@link QueueStore}. */
+/** The waiting rooms' use cases. All state and every atomicity guarantee live in the {@link QueueStore}. */
 @Service
 public class QueueService {
+
+    /** Wait estimates use a room's live settings read at most this long ago (they change by an operator's hand). */
+    private static final Duration SETTINGS_CACHE_TTL = Duration.ofSeconds(1);
 
     private final QueueStore store;
     private final UserDirectory users;
@@ -25,6 +35,7 @@ public class QueueService {
     private final AdmissionTokens admissionTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Map<RoomId, CachedSettings> settingsCache = new ConcurrentHashMap<>();
 
     public QueueService(QueueStore store, UserDirectory users, QueueProperties properties,
             AdmissionTokens admissionTokens, Clock clock) {
@@ -35,13 +46,26 @@ public class QueueService {
         this.clock = clock;
     }
 
-    /** A place in line for an existing user; the user's live token again if they already have one. */
-    public TokenView issue(long userId) {
+    /**
+     * A place in {@code room}'s line for an existing user; the user's live token there again if they already have
+     * one. A due opening runs first, so nobody who asks after {@code opensAt} is drawn into the shuffled block.
+     */
+    public TokenView issue(long userId, RoomId room) {
+        if (room.isDefault() && !properties.defaultRoomEnabled()) {
+            throw new ConcertIdRequiredException();
+        }
         if (!users.exists(userId)) {
             throw new UserNotFoundException(userId);
         }
-        QueueStore.IssueOutcome outcome = store.issue(userId, QueueToken.generate(random), clock.instant());
-        return signed(view(outcome.token(), outcome.state(), outcome.admittedRecently(), outcome.activeNow(),
+        QueueStore.IssueOutcome outcome = store.issue(room, userId, QueueToken.generate(random), clock.instant());
+        if (outcome.openingDue()) {
+            store.open(room, clock.instant(), Shuffle.newSeed(random));
+            outcome = store.issue(room, userId, QueueToken.generate(random), clock.instant());
+            if (outcome.openingDue()) {
+                throw new IllegalStateException("Room " + room + " still not open after its opening");
+            }
+        }
+        return signed(view(outcome.token(), outcome.state(), room, outcome.admittedRecently(), outcome.activeNow(),
                 outcome.newlyIssued()));
     }
 
@@ -71,64 +95,102 @@ public class QueueService {
         if (lookup.state() instanceof TokenState.Unknown) {
             return Optional.empty();
         }
-        return Optional.of(view(token.get(), lookup.state(), lookup.admittedRecently(), lookup.activeNow(), false));
+        return Optional.of(view(token.get(), lookup.state(), lookup.room(), lookup.admittedRecently(),
+                lookup.activeNow(), false));
     }
 
-    public QueueStore.TickResult admit() {
-        return store.tick(clock.instant());
+    /** Opens {@code room} if its opening is due (once, whoever asks first), then runs its admission round if due. */
+    public QueueStore.TickResult admit(RoomId room) {
+        Instant now = clock.instant();
+        store.open(room, now, Shuffle.newSeed(random));
+        return store.tick(room, now, true);
     }
 
-    public QueueStore.PaymentExpiry expireOnPayment(UUID eventId, long userId, Instant paidAt) {
-        return store.expireOnPayment(eventId, userId, paidAt, clock.instant());
+    public QueueStore.PaymentExpiry expireOnPayment(UUID eventId, RoomId room, long userId, Instant paidAt) {
+        return store.expireOnPayment(eventId, room, userId, paidAt, clock.instant());
     }
 
-    private TokenView view(QueueToken token, TokenState state, long admittedRecently, long activeNow,
+    /** A room's settings as they apply now: configuration, then the operator's live changes. */
+    public RoomSettings settings(RoomId room) {
+        return settings(room, store.snapshot(room, clock.instant()));
+    }
+
+    RoomSettings settings(RoomId room, QueueStore.RoomSnapshot live) {
+        RoomSettings configured = properties.configured(room);
+        return new RoomSettings(live.capacity() != null ? live.capacity() : configured.capacity(),
+                live.intervalMillis() != null ? Duration.ofMillis(live.intervalMillis())
+                        : configured.admissionInterval(),
+                live.activeTtlMillis() != null ? Duration.ofMillis(live.activeTtlMillis()) : configured.activeTtl(),
+                live.opensAt() != null ? live.opensAt() : configured.opensAt(), live.paused());
+    }
+
+    AdmissionRate rate(RoomSettings settings, long admittedRecently) {
+        return new AdmissionRate(admittedRecently, properties.rateWindow(), settings.capacity(),
+                settings.activeTtl(), settings.admissionInterval());
+    }
+
+    private TokenView view(QueueToken token, TokenState state, RoomId room, long admittedRecently, long activeNow,
                            boolean newlyIssued) {
-        return switch (state) {
-            case TokenState.Waiting waiting -> {
-                long wait = rate(admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow);
-                yield new TokenView(token, state, wait, RefreshInterval.seconds(waiting.position(), wait,
-                        properties.capacity(), properties.admissionInterval().toSeconds()), null, newlyIssued);
-            }
-            case TokenState.Active active -> new TokenView(token, state, null, null, null, newlyIssued);
-            case TokenState.Expired expired -> new TokenView(token, state, null, null, null, newlyIssued);
-            case TokenState.Unknown unknown -> new TokenView(token, state, null, null, null, newlyIssued);
-        };
+        if (state instanceof TokenState.Waiting waiting) {
+            RoomSettings settings = cachedSettings(room);
+            long wait = rate(settings, admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow);
+            return new TokenView(token, state, room, wait, RefreshInterval.seconds(waiting.position(), wait,
+                    settings.capacity(), Math.max(1, settings.admissionInterval().toSeconds())), null, newlyIssued);
+        }
+        if (state instanceof TokenState.PreQueued preQueued) {
+            // nothing changes before the opening: ask again at it, at most a minute from now
+            long untilOpening = Math.max(0, Duration.between(clock.instant(), preQueued.opensAt()).toSeconds());
+            return new TokenView(token, state, room, null, Math.max(RefreshInterval.MIN_SECONDS,
+                    Math.min(RefreshInterval.MAX_SECONDS, untilOpening)), null, newlyIssued);
+        }
+        return new TokenView(token, state, room, null, null, null, newlyIssued);
     }
 
     /**
      * An ACTIVE view with its admission token (signed only for the holder's own answers, not for the gateway's
-     * internal look-ups); the admission's id is the one expire_on_payment.lua revokes.
+     * internal look-ups) for the token's room; the admission's id is the one expire_on_payment.lua revokes.
      */
     private TokenView signed(TokenView view) {
         if (!(view.state() instanceof TokenState.Active active)) {
             return view;
         }
+        Duration activeTtl = cachedSettings(view.room()).activeTtl();
         Admission admission = new Admission(view.token().admissionId(), active.userId(), active.room(),
-                active.expiresAt().minus(properties.activeTtl()), active.expiresAt());
-        return new TokenView(view.token(), active, null, null, admissionTokens.sign(admission).orElse(null),
-                view.newlyIssued());
+                active.expiresAt().minus(activeTtl), active.expiresAt());
+        return new TokenView(view.token(), active, view.room(), null, null,
+                admissionTokens.sign(admission).orElse(null), view.newlyIssued());
+    }
+
+    private RoomSettings cachedSettings(RoomId room) {
+        Instant now = clock.instant();
+        CachedSettings cached = settingsCache.get(room);
+        if (cached == null || !now.isBefore(cached.readAt().plus(SETTINGS_CACHE_TTL))
+                || now.isBefore(cached.readAt())) {
+            cached = new CachedSettings(settings(room), now);
+            settingsCache.put(room, cached);
+        }
+        return cached.settings();
     }
 
     private static long ownerOf(TokenState state) {
         return switch (state) {
             case TokenState.Waiting waiting -> waiting.userId();
+            case TokenState.PreQueued preQueued -> preQueued.userId();
             case TokenState.Active active -> active.userId();
             case TokenState.Expired expired -> expired.userId();
             case TokenState.Unknown unknown -> 0;
         };
     }
 
-    private AdmissionRate rate(long admittedRecently) {
-        return new AdmissionRate(admittedRecently, properties.rateWindow(), properties.capacity(),
-                properties.activeTtl(), properties.admissionInterval());
+    private record CachedSettings(RoomSettings settings, Instant readAt) {
     }
 
     /**
-     * A token with its state; {@code estimatedWaitSeconds} and {@code refreshAfterSeconds} only while waiting,
-     * {@code admissionToken} only while active (and only with a signing key configured).
+     * A token with its state and room (null once expired); {@code estimatedWaitSeconds} only while waiting,
+     * {@code refreshAfterSeconds} while waiting or pre-queued, {@code admissionToken} only while active (and only
+     * with a signing key configured).
      */
-    public record TokenView(QueueToken token, TokenState state, Long estimatedWaitSeconds, Long refreshAfterSeconds,
-                            String admissionToken, boolean newlyIssued) {
+    public record TokenView(QueueToken token, TokenState state, RoomId room, Long estimatedWaitSeconds,
+                            Long refreshAfterSeconds, String admissionToken, boolean newlyIssued) {
     }
 }

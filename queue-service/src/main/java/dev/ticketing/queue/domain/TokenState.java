@@ -5,14 +5,21 @@ import java.time.Instant;
 /** Where a token stands, as read atomically from the store. */
 public sealed interface TokenState {
 
-    /** The one waiting room there is today; the admission token carries it as {@code room}. */
-    String DEFAULT_ROOM = "default";
-
     /** In line; {@code position} is how many are ahead (0 = admitted at the next tick with room). */
     record Waiting(long userId, long position) implements TokenState {
     }
 
-    /** Admitted into {@code room} until {@code expiresAt}. */
+    /**
+     * Joined a room whose opening is scheduled: no place yet, since the whole pre-queue is shuffled at
+     * {@code opensAt}; then {@link Waiting}.
+     */
+    record PreQueued(long userId, Instant opensAt) implements TokenState {
+    }
+
+    /** The room of requests without a concert id; the admission token carries a room as {@code room}. */
+    String DEFAULT_ROOM = "default";
+
+    /** Admitted into {@code room} ("default" or the concert id) until {@code expiresAt}. */
     record Active(long userId, Instant expiresAt, String room) implements TokenState {
     }
 

@@ -5,6 +5,7 @@ import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.Topics;
 import dev.ticketing.queue.application.QueueService;
 import dev.ticketing.queue.application.QueueStore;
+import dev.ticketing.queue.domain.RoomId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A user who paid is done with the waiting room: their token is expired at once so the next user gets the place.
+ * A user who paid is done with the room of the paid reservation's concert: their token there is expired at once so
+ * the next user gets the place (their places in other rooms stay).
  * Idempotent in Redis (see expire_on_payment.lua); an unreadable payload goes to the dead-letter topic via
  * common-events' error handler, and a Redis outage is retried there, then parked (the token then simply lives out
  * its lifetime).
@@ -35,9 +37,12 @@ public class PaymentEventsListener {
     public void onPaymentEvent(ConsumerRecord<String, String> record) {
         EventCodec.fromRecord(record).ifPresent(event -> {
             if (event instanceof PaymentCompleted paid) {
-                QueueStore.PaymentExpiry outcome = queue.expireOnPayment(paid.eventId(), paid.userId(),
+                // events of payment-service versions before 1.1 carry no concert: they are of the default room's time
+                RoomId room = paid.concertId() == null ? RoomId.DEFAULT : RoomId.ofConcert(paid.concertId());
+                QueueStore.PaymentExpiry outcome = queue.expireOnPayment(paid.eventId(), room, paid.userId(),
                         paid.occurredAt());
-                log.info("PaymentCompleted {} for user {}: {}", paid.eventId(), paid.userId(), outcome);
+                log.info("PaymentCompleted {} for user {} in room {}: {}", paid.eventId(), paid.userId(), room,
+                        outcome);
             }
         });
     }

@@ -15,6 +15,7 @@ import dev.ticketing.queue.RedisOnly;
 import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.application.QueueProperties;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
@@ -80,7 +81,7 @@ class AdmissionTokenTest {
     @Test
     void activeAnswerCarriesASignedAdmissionTokenOfTheUserAndRoom() throws Exception {
         QueueToken token = issue(7);
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
 
         String body = me(token.value(), 7)
                 .andExpect(status().isOk())
@@ -107,11 +108,27 @@ class AdmissionTokenTest {
     }
 
     @Test
+    void aConcertsRoomSignsItsAdmissionForThatConcertOnlyAndEachRoomHasItsOwn() throws Exception {
+        QueueToken inTwo = store.issue(RoomId.ofConcert(2), 7, QueueToken.generate(RANDOM), clock.instant()).token();
+        QueueToken inThree = store.issue(RoomId.ofConcert(3), 7, QueueToken.generate(RANDOM), clock.instant()).token();
+        store.tick(RoomId.ofConcert(2), clock.instant(), false);
+        store.tick(RoomId.ofConcert(3), clock.instant(), false);
+
+        var two = SignedJWT.parse(admissionToken(inTwo, 7)).getJWTClaimsSet();
+        var three = SignedJWT.parse(admissionToken(inThree, 7)).getJWTClaimsSet();
+
+        assertThat(two.getStringClaim("room")).isEqualTo("2");
+        assertThat(three.getStringClaim("room")).isEqualTo("3");
+        assertThat(two.getJWTID()).isNotEqualTo(three.getJWTID());
+        me(inTwo.value(), 7).andExpect(jsonPath("$.concertId").value(2));
+    }
+
+    @Test
     void everyAdmissionHasItsOwnId() throws Exception {
         Set<String> ids = new HashSet<>();
         for (int user = 1; user <= 3; user++) {
             QueueToken token = issue(user);
-            store.tick(clock.instant());
+            store.tick(RoomId.DEFAULT, clock.instant(), false);
             ids.add(SignedJWT.parse(admissionToken(token, user)).getJWTClaimsSet().getJWTID());
             CleanRedis.deleteKeysUnder(redis, store.keys().prefix());
         }
@@ -121,7 +138,7 @@ class AdmissionTokenTest {
     @Test
     void waitingAnswerSaysWhenToPollAgainLaterForThoseFurtherBack() throws Exception {
         QueueToken admitted = issue(1);
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
         QueueToken next = issue(2);
         for (int user = 3; user < 400; user++) {
             issue(user);
@@ -158,7 +175,7 @@ class AdmissionTokenTest {
     }
 
     private QueueToken issue(long userId) {
-        return store.issue(userId, QueueToken.generate(RANDOM), clock.instant()).token();
+        return store.issue(RoomId.DEFAULT, userId, QueueToken.generate(RANDOM), clock.instant()).token();
     }
 
     static KeyPair ecKeyPair() {

@@ -10,6 +10,7 @@ import dev.ticketing.queue.RedisOnly;
 import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.application.QueueProperties;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;
@@ -54,7 +55,7 @@ class InternalTokenEndpointTest {
     void waitingTokenTellsUserPositionAndEstimatedWait() throws Exception {
         QueueToken first = issue(11);
         QueueToken second = issue(12);
-        store.tick(clock.instant()); // capacity 1: the first is admitted
+        store.tick(RoomId.DEFAULT, clock.instant(), false); // capacity 1: the first is admitted
 
         http.perform(get("/internal/queue/tokens/{token}", second.value()))
                 .andExpect(status().isOk())
@@ -74,9 +75,9 @@ class InternalTokenEndpointTest {
     @Test
     void expiredTokenIsToldApartFromAnUnknownOne() throws Exception {
         QueueToken token = issue(21);
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
         clock.advance(properties.activeTtl());
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
 
         http.perform(get("/internal/queue/tokens/{token}", token.value()))
                 .andExpect(status().isOk())
@@ -93,7 +94,7 @@ class InternalTokenEndpointTest {
     @Test
     void activeTokenPastItsExpiryIsExpiredBeforeTheNextTick() throws Exception {
         QueueToken token = issue(31);
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
         clock.advance(properties.activeTtl().plus(Duration.ofMillis(1)));
 
         http.perform(get("/internal/queue/tokens/{token}", token.value()))
@@ -111,6 +112,6 @@ class InternalTokenEndpointTest {
     }
 
     private QueueToken issue(long userId) {
-        return store.issue(userId, QueueToken.generate(RANDOM), clock.instant()).token();
+        return store.issue(RoomId.DEFAULT, userId, QueueToken.generate(RANDOM), clock.instant()).token();
     }
 }

@@ -13,6 +13,7 @@ import dev.ticketing.queue.RedisOnly;
 import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.application.QueueProperties;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
@@ -74,7 +75,7 @@ class QueueApiTest {
         QueueToken first = issue(1);
         QueueToken second = issue(2);
         QueueToken third = issue(3);
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
 
         me(third.value(), 3)
                 .andExpect(status().isOk())
@@ -97,7 +98,7 @@ class QueueApiTest {
     @Test
     void expiredTokenIsRefusedAsExpired() throws Exception {
         QueueToken token = issue(1);
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
         clock.advance(properties.activeTtl());
 
         me(token.value(), 1)
@@ -159,7 +160,7 @@ class QueueApiTest {
     void statusOfAnotherUsersTokenIsRefusedWithoutTellingItsState() throws Exception {
         QueueToken first = issue(1);
         QueueToken second = issue(2);
-        store.tick(clock.instant());
+        store.tick(RoomId.DEFAULT, clock.instant(), false);
 
         for (QueueToken token : new QueueToken[] {first, second}) {
             http.perform(get("/api/queue/tokens/me").header(IdentityHeaders.QUEUE_TOKEN, token.value())
@@ -229,6 +230,6 @@ class QueueApiTest {
     }
 
     private QueueToken issue(long userId) {
-        return store.issue(userId, QueueToken.generate(RANDOM), clock.instant()).token();
+        return store.issue(RoomId.DEFAULT, userId, QueueToken.generate(RANDOM), clock.instant()).token();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.QueueApplication;
 import dev.ticketing.queue.RedisOnly;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.Race;
@@ -127,7 +128,7 @@ class UserPointIntegrationTest {
         assertThat(otherUsersClaim.status()).isEqualTo(201);
         assertThat(otherUsersClaim.body().get("userId").asLong()).isEqualTo(43);
         assertThat(otherUsersClaim.body().get("token").asString()).isNotEqualTo(asked.body().get("token").asString());
-        assertThat(redis.hasKey(store.keys().user(7))).isFalse();
+        assertThat(redis.hasKey(store.keys().user(RoomId.DEFAULT, 7))).isFalse();
     }
 
     @Test

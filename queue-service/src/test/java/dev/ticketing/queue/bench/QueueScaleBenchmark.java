@@ -1,5 +1,6 @@
 package dev.ticketing.queue.bench;
 
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.application.QueueProperties;
 import dev.ticketing.queue.application.QueueStore;
@@ -71,7 +72,7 @@ public class QueueScaleBenchmark {
         redis = new StringRedisTemplate(connections);
         prefix = "bench:queue:" + UUID.randomUUID().toString().substring(0, 8) + ":";
         store = new RedisQueueStore(redis, new QueueProperties(CAPACITY, Duration.ofSeconds(5), ACTIVE_TTL,
-                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(7), true), prefix);
+                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(7), true, Duration.ofSeconds(1), true, null), prefix);
         long memoryBefore = usedMemory();
         try {
             double seconds = fillTheLine();
@@ -102,7 +103,7 @@ public class QueueScaleBenchmark {
                 parts.add(pool.submit(() -> {
                     Instant now = Instant.ofEpochMilli(clockMillis.get());
                     for (int i = first; i < PRELOADED; i += threads) {
-                        preloaded[i] = store.issue(i + 1, QueueToken.generate(random), now).token();
+                        preloaded[i] = store.issue(RoomId.DEFAULT, i + 1, QueueToken.generate(random), now).token();
                     }
                 }));
             }
@@ -128,7 +129,7 @@ public class QueueScaleBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(16)
     public QueueStore.IssueOutcome issue() {
-        return store.issue(nextUser.incrementAndGet(), QueueToken.generate(random),
+        return store.issue(RoomId.DEFAULT, nextUser.incrementAndGet(), QueueToken.generate(random),
                 Instant.ofEpochMilli(clockMillis.get()));
     }
 
@@ -152,7 +153,7 @@ public class QueueScaleBenchmark {
     @Warmup(iterations = 2, batchSize = 100)
     @Measurement(iterations = 5, batchSize = 100)
     public QueueStore.TickResult fullTick() {
-        QueueStore.TickResult result = store.tick(Instant.ofEpochMilli(clockMillis.addAndGet(ACTIVE_TTL.toMillis())));
+        QueueStore.TickResult result = store.tick(RoomId.DEFAULT, Instant.ofEpochMilli(clockMillis.addAndGet(ACTIVE_TTL.toMillis())), false);
         if (result.admitted() != CAPACITY) {
             throw new IllegalStateException("expected a full tick, got " + result);
         }

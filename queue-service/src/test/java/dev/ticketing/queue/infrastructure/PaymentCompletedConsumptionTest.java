@@ -10,6 +10,7 @@ import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.MutableClock;
 import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;
@@ -67,7 +68,7 @@ class PaymentCompletedConsumptionTest {
         QueueToken other = issue(3);
         await().atMost(PATIENCE).until(() -> state(payer) instanceof TokenState.Active);
 
-        PaymentCompleted paid = PaymentCompleted.of(clock, 501, 7001, 1, 9001, 50_000);
+        PaymentCompleted paid = PaymentCompleted.of(clock, 501, 7001, 1, 9001, 50_000, null);
         publish(paid);
 
         await().atMost(PATIENCE).until(() -> state(payer).equals(new TokenState.Expired(1)));
@@ -78,7 +79,7 @@ class PaymentCompletedConsumptionTest {
         QueueToken newVisit = issue(1);
         publish(paid);
         // same reservation key, so the same partition: once this later event is applied, the replay was handled
-        publish(PaymentCompleted.of(clock, 502, 7001, 3, 9002, 50_000));
+        publish(PaymentCompleted.of(clock, 502, 7001, 3, 9002, 50_000, null));
         await().atMost(PATIENCE).until(() -> state(other).equals(new TokenState.Expired(3)));
 
         assertThat(state(newVisit)).isInstanceOfAny(TokenState.Waiting.class, TokenState.Active.class);
@@ -111,7 +112,7 @@ class PaymentCompletedConsumptionTest {
     }
 
     private QueueToken issue(long userId) {
-        return store.issue(userId, QueueToken.generate(RANDOM), clock.instant()).token();
+        return store.issue(RoomId.DEFAULT, userId, QueueToken.generate(RANDOM), clock.instant()).token();
     }
 
     private TokenState state(QueueToken token) {

@@ -8,6 +8,7 @@ import dev.ticketing.queue.QueueApplication;
 import dev.ticketing.queue.application.QueueService;
 import dev.ticketing.queue.domain.DependencyUnavailableException;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.ServiceProcess;
@@ -84,9 +85,9 @@ class RedisRestartTest {
         RestClient http = RestClient.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         List<QueueToken> tokens = new ArrayList<>();
         for (long user = 1; user <= 3; user++) {
-            tokens.add(store.issue(user, QueueToken.generate(RANDOM), clock.instant()).token());
+            tokens.add(store.issue(RoomId.DEFAULT, user, QueueToken.generate(RANDOM), clock.instant()).token());
         }
-        queue.admit();
+        queue.admit(RoomId.DEFAULT);
 
         redis.destroyForcibly().waitFor();
 
@@ -96,7 +97,7 @@ class RedisRestartTest {
         assertThat(status(http, "/api/queue/tokens/me", tokens.get(1).value(), 2)).isEqualTo(503);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(status(http, "/api/queue/tokens/me", "garbage!", 2)).isEqualTo(401);
-        assertThatThrownBy(queue::admit).isInstanceOf(DependencyUnavailableException.class);
+        assertThatThrownBy(() -> queue.admit(RoomId.DEFAULT)).isInstanceOf(DependencyUnavailableException.class);
         // long enough an outage for the client's reconnect attempts to back off (Lettuce's default doubles its delay
         // up to 30 s, so a few seconds down meant seconds of 503 after Redis was back)
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() ->
@@ -113,7 +114,7 @@ class RedisRestartTest {
         assertThat(store.status(tokens.get(1), clock.instant()).state()).isEqualTo(new TokenState.Waiting(2, 0));
         assertThat(store.status(tokens.get(2), clock.instant()).state()).isEqualTo(new TokenState.Waiting(3, 1));
         // the arrival sequence survived too: a newcomer goes behind the others
-        assertThat(store.issue(4, QueueToken.generate(RANDOM), clock.instant()).state())
+        assertThat(store.issue(RoomId.DEFAULT, 4, QueueToken.generate(RANDOM), clock.instant()).state())
                 .isEqualTo(new TokenState.Waiting(4, 2));
     }
 

@@ -9,6 +9,7 @@ import dev.ticketing.queue.application.QueueStore.IssueOutcome;
 import dev.ticketing.queue.application.QueueStore.PaymentExpiry;
 import dev.ticketing.queue.application.QueueStore.TickResult;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenState;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
@@ -75,7 +76,7 @@ class WaitingRoomStoreTest {
         RedisQueueStore store = store(redis, 100, ACTIVE_TTL);
 
         List<Race.Outcome<IssueOutcome>> outcomes = Race.run(1000,
-                i -> () -> store.issue(i + 1, QueueToken.generate(RANDOM), T0));
+                i -> () -> store.issue(RoomId.DEFAULT, i + 1, QueueToken.generate(RANDOM), T0));
 
         assertThat(outcomes).allMatch(Race.Outcome::succeeded);
         List<IssueOutcome> issued = outcomes.stream().map(Race.Outcome::value).toList();
@@ -84,7 +85,7 @@ class WaitingRoomStoreTest {
         List<Long> arrival = issued.stream().map(o -> ((TokenState.Waiting) o.state()).position()).sorted().toList();
         assertThat(arrival).containsExactlyElementsOf(LongStream.range(0, 1000).boxed().toList());
 
-        TickResult tick = store.tick(T0.plusSeconds(5));
+        TickResult tick = store.tick(RoomId.DEFAULT, T0.plusSeconds(5), false);
 
         assertThat(tick.admitted()).isEqualTo(100);
         assertThat(tick.active()).isEqualTo(100);
@@ -111,10 +112,10 @@ class WaitingRoomStoreTest {
     @Test
     void userAskingManyTimesAtOnceGetsOnePlace() {
         RedisQueueStore store = store(redis, 100, ACTIVE_TTL);
-        store.issue(1, QueueToken.generate(RANDOM), T0);
+        store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0);
 
         List<Race.Outcome<IssueOutcome>> outcomes = Race.run(50,
-                i -> () -> store.issue(7, QueueToken.generate(RANDOM), T0));
+                i -> () -> store.issue(RoomId.DEFAULT, 7, QueueToken.generate(RANDOM), T0));
 
         Set<QueueToken> tokens = outcomes.stream().map(o -> o.value().token()).collect(Collectors.toSet());
         assertThat(tokens).hasSize(1);
@@ -126,10 +127,10 @@ class WaitingRoomStoreTest {
     @Test
     void admittedUserAskingAgainGetsTheActiveTokenBack() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
-        QueueToken token = store.issue(7, QueueToken.generate(RANDOM), T0).token();
-        store.tick(T0);
+        QueueToken token = store.issue(RoomId.DEFAULT, 7, QueueToken.generate(RANDOM), T0).token();
+        store.tick(RoomId.DEFAULT, T0, false);
 
-        IssueOutcome again = store.issue(7, QueueToken.generate(RANDOM), T0.plusSeconds(1));
+        IssueOutcome again = store.issue(RoomId.DEFAULT, 7, QueueToken.generate(RANDOM), T0.plusSeconds(1));
 
         assertThat(again.token()).isEqualTo(token);
         assertThat(again.newlyIssued()).isFalse();
@@ -140,14 +141,14 @@ class WaitingRoomStoreTest {
     void activeTokensPastTheirLifetimeMakeRoomForTheNextInLine() {
         RedisQueueStore store = store(redis, 2, ACTIVE_TTL);
         List<QueueToken> tokens = issueUsersUpTo(store, 4);
-        store.tick(T0);
+        store.tick(RoomId.DEFAULT, T0, false);
 
-        TickResult justBefore = store.tick(T0.plus(ACTIVE_TTL).minusMillis(1));
+        TickResult justBefore = store.tick(RoomId.DEFAULT, T0.plus(ACTIVE_TTL).minusMillis(1), false);
         assertThat(justBefore.expired()).isZero();
         assertThat(justBefore.admitted()).isZero();
 
         Instant expiry = T0.plus(ACTIVE_TTL);
-        TickResult atExpiry = store.tick(expiry);
+        TickResult atExpiry = store.tick(RoomId.DEFAULT, expiry, false);
 
         assertThat(atExpiry.expired()).isEqualTo(2);
         assertThat(atExpiry.admitted()).isEqualTo(2);
@@ -156,7 +157,7 @@ class WaitingRoomStoreTest {
         assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenState.Active(3, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
         assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenState.Active(4, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
         // the expired user is free to queue again, at the end of the line
-        IssueOutcome comeback = store.issue(1, QueueToken.generate(RANDOM), expiry);
+        IssueOutcome comeback = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), expiry);
         assertThat(comeback.newlyIssued()).isTrue();
         assertThat(comeback.token()).isNotEqualTo(tokens.get(0));
         assertThat(comeback.state()).isEqualTo(new TokenState.Waiting(1, 0));
@@ -165,9 +166,9 @@ class WaitingRoomStoreTest {
     @Test
     void expiredTokenIsRememberedOnlyForTheTombstoneLifetime() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
-        QueueToken token = store.issue(1, QueueToken.generate(RANDOM), T0).token();
-        store.tick(T0);
-        store.tick(T0.plus(ACTIVE_TTL));
+        QueueToken token = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0).token();
+        store.tick(RoomId.DEFAULT, T0, false);
+        store.tick(RoomId.DEFAULT, T0.plus(ACTIVE_TTL), false);
 
         Long ttl = redis.getExpire(prefix + "expired:" + token.value(), java.util.concurrent.TimeUnit.MILLISECONDS);
 
@@ -179,24 +180,24 @@ class WaitingRoomStoreTest {
     @Test
     void paymentExpiresTheTokenAtOnceAndFreesThePlace() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
-        QueueToken payer = store.issue(1, QueueToken.generate(RANDOM), T0).token();
-        QueueToken next = store.issue(2, QueueToken.generate(RANDOM), T0).token();
-        store.tick(T0);
+        QueueToken payer = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0).token();
+        QueueToken next = store.issue(RoomId.DEFAULT, 2, QueueToken.generate(RANDOM), T0).token();
+        store.tick(RoomId.DEFAULT, T0, false);
 
-        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), 1, T0.plusSeconds(30), T0.plusSeconds(30));
+        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(outcome).isEqualTo(PaymentExpiry.EXPIRED);
         assertThat(store.status(payer, T0.plusSeconds(31)).state()).isEqualTo(new TokenState.Expired(1));
-        assertThat(store.tick(T0.plusSeconds(35)).admitted()).isEqualTo(1);
+        assertThat(store.tick(RoomId.DEFAULT, T0.plusSeconds(35), false).admitted()).isEqualTo(1);
         assertThat(store.status(next, T0.plusSeconds(35)).state()).isInstanceOf(TokenState.Active.class);
     }
 
     @Test
     void paymentRevokesTheAdmissionInTheSetAndOnTheChannel() throws Exception {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
-        QueueToken payer = store.issue(1, QueueToken.generate(RANDOM), T0).token();
-        QueueToken waiting = store.issue(2, QueueToken.generate(RANDOM), T0).token();
-        store.tick(T0);
+        QueueToken payer = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0).token();
+        QueueToken waiting = store.issue(RoomId.DEFAULT, 2, QueueToken.generate(RANDOM), T0).token();
+        store.tick(RoomId.DEFAULT, T0, false);
         String revoked = store.keys().admissionRevoked();
         java.util.concurrent.BlockingQueue<String> announced = new java.util.concurrent.LinkedBlockingQueue<>();
         var subscription = redis.getConnectionFactory().getConnection();
@@ -205,9 +206,9 @@ class WaitingRoomStoreTest {
                     revoked.getBytes());
             Thread.sleep(200);
 
-            store.expireOnPayment(UUID.randomUUID(), 1, T0.plusSeconds(30), T0.plusSeconds(30));
+            store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
             // a waiting user who pays (for an earlier visit's hold) had no admission: nothing is revoked
-            store.expireOnPayment(UUID.randomUUID(), 2, T0.plusSeconds(31), T0.plusSeconds(31));
+            store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 2, T0.plusSeconds(31), T0.plusSeconds(31));
 
             long admittedUntil = T0.plus(ACTIVE_TTL).toEpochMilli();
             assertThat(redis.opsForZSet().score(revoked, payer.admissionId())).isEqualTo((double) admittedUntil);
@@ -223,14 +224,14 @@ class WaitingRoomStoreTest {
     @Test
     void replayedPaymentEventChangesNothing() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
-        store.issue(1, QueueToken.generate(RANDOM), T0);
-        store.tick(T0);
+        store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0);
+        store.tick(RoomId.DEFAULT, T0, false);
         UUID eventId = UUID.randomUUID();
-        store.expireOnPayment(eventId, 1, T0.plusSeconds(30), T0.plusSeconds(30));
+        store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
         // the user comes back for another concert: a new visit the old event must not end
-        QueueToken newVisit = store.issue(1, QueueToken.generate(RANDOM), T0.plusSeconds(40)).token();
+        QueueToken newVisit = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0.plusSeconds(40)).token();
 
-        PaymentExpiry replay = store.expireOnPayment(eventId, 1, T0.plusSeconds(30), T0.plusSeconds(30));
+        PaymentExpiry replay = store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(replay).isEqualTo(PaymentExpiry.DUPLICATE);
         assertThat(store.status(newVisit, T0.plusSeconds(41)).state()).isEqualTo(new TokenState.Waiting(1, 0));
@@ -239,10 +240,10 @@ class WaitingRoomStoreTest {
     @Test
     void paymentOlderThanTheTokenDoesNotEndTheNewVisit() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
-        QueueToken newVisit = store.issue(1, QueueToken.generate(RANDOM), T0.plusSeconds(60)).token();
+        QueueToken newVisit = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), T0.plusSeconds(60)).token();
 
         // a different event id: e.g. redelivered after its id was forgotten
-        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), 1, T0, T0);
+        PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0, T0);
 
         assertThat(outcome).isEqualTo(PaymentExpiry.TOKEN_NEWER_THAN_PAYMENT);
         assertThat(store.status(newVisit, T0.plusSeconds(61)).state()).isEqualTo(new TokenState.Waiting(1, 0));
@@ -252,7 +253,7 @@ class WaitingRoomStoreTest {
     void paymentOfUserWithoutTokenIsRecordedAndIgnored() {
         RedisQueueStore store = store(redis, 1, ACTIVE_TTL);
 
-        assertThat(store.expireOnPayment(UUID.randomUUID(), 99, T0, T0)).isEqualTo(PaymentExpiry.NO_LIVE_TOKEN);
+        assertThat(store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 99, T0, T0)).isEqualTo(PaymentExpiry.NO_LIVE_TOKEN);
     }
 
     @Test
@@ -261,11 +262,11 @@ class WaitingRoomStoreTest {
         List<QueueToken> tokens = issueUsersUpTo(store, 5);
         assertThat(store.status(tokens.get(4), T0).admittedRecently()).isZero();
 
-        store.tick(T0);
+        store.tick(RoomId.DEFAULT, T0, false);
         assertThat(store.status(tokens.get(4), T0).admittedRecently()).isEqualTo(3);
 
         // five minutes later those admissions are out of the window
-        assertThat(store.tick(T0.plus(Duration.ofMinutes(5)).plusSeconds(10)).admittedRecently()).isZero();
+        assertThat(store.tick(RoomId.DEFAULT, T0.plus(Duration.ofMinutes(5)).plusSeconds(10), false).admittedRecently()).isZero();
         assertThat(store.status(tokens.get(4), T0.plus(Duration.ofMinutes(5))).admittedRecently()).isZero();
     }
 
@@ -275,13 +276,13 @@ class WaitingRoomStoreTest {
         List<QueueToken> tokens = issueUsersUpTo(store, 4);
         assertThat(store.status(tokens.get(3), T0).activeNow()).isZero();
 
-        store.tick(T0);
+        store.tick(RoomId.DEFAULT, T0, false);
         assertThat(store.status(tokens.get(3), T0).activeNow()).isEqualTo(3);
-        assertThat(store.issue(4, QueueToken.generate(RANDOM), T0).activeNow()).isEqualTo(3);
+        assertThat(store.issue(RoomId.DEFAULT, 4, QueueToken.generate(RANDOM), T0).activeNow()).isEqualTo(3);
         // past their expiry the three places are free, even before the next tick sweeps them
         Instant afterExpiry = T0.plus(ACTIVE_TTL).plusMillis(1);
         assertThat(store.status(tokens.get(3), afterExpiry).activeNow()).isZero();
-        assertThat(store.issue(5, QueueToken.generate(RANDOM), afterExpiry).activeNow()).isZero();
+        assertThat(store.issue(RoomId.DEFAULT, 5, QueueToken.generate(RANDOM), afterExpiry).activeNow()).isZero();
     }
 
     /**
@@ -313,7 +314,7 @@ class WaitingRoomStoreTest {
             RedisQueueStore instance = i == 0 ? instanceA : instanceB;
             long admitted = 0;
             while (running.get()) {
-                TickResult tick = instance.tick(Instant.ofEpochMilli(clockMillis.get()));
+                TickResult tick = instance.tick(RoomId.DEFAULT, Instant.ofEpochMilli(clockMillis.get()), false);
                 assertThat(tick.active()).isLessThanOrEqualTo(capacity);
                 maxActiveSeen.accumulateAndGet(tick.active(), Math::max);
                 admitted += tick.admitted();
@@ -343,14 +344,15 @@ class WaitingRoomStoreTest {
     private static List<QueueToken> issueUsersUpTo(RedisQueueStore store, long lastUser) {
         List<QueueToken> tokens = new ArrayList<>();
         for (long user = 1; user <= lastUser; user++) {
-            tokens.add(store.issue(user, QueueToken.generate(RANDOM), T0).token());
+            tokens.add(store.issue(RoomId.DEFAULT, user, QueueToken.generate(RANDOM), T0).token());
         }
         return tokens;
     }
 
     private RedisQueueStore store(StringRedisTemplate template, int capacity, Duration activeTtl) {
         QueueProperties properties = new QueueProperties(capacity, Duration.ofSeconds(5), activeTtl,
-                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(7), false);
+                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(7), false,
+                Duration.ofSeconds(1), true, null);
         return new RedisQueueStore(template, properties, prefix);
     }
 

@@ -6,6 +6,11 @@ public final class IdentityHeaders {
     public static final String USER_ID = "X-User-Id";
     public static final String QUEUE_TOKEN = "X-Queue-Token";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /**
+     * The waiting room the request's admission is for, set by the gateway from the verified admission ({@code
+     * "default"} or a concert id); read through {@link AdmittedRoom}, never directly.
+     */
+    public static final String ADMITTED_ROOM = "X-Admitted-Room";
 
     private IdentityHeaders() {
     }

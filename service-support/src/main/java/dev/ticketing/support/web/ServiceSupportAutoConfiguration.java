@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
 /** Before Boot's error handling, so that its {@code BasicErrorController} backs off for {@link ProblemErrorController}. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({MalformedRequestHandler.class, ProblemErrorController.class, StrictNumberBinding.class})
+@Import({MalformedRequestHandler.class, ProblemErrorController.class, StrictNumberBinding.class,
+        WrongRoomHandler.class, WrongRoomHandler.Resolver.class})
 public class ServiceSupportAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
