@@ -72,6 +72,9 @@ admission=$(status "$admitted_user" "$admitted_token" | jq -r '.admissionToken /
 say "poll token: user $waiting_user, $(status "$waiting_user" "$waiting_token" | jq -c '{status, position, refreshAfterSeconds}')"
 bearer_waiting="Authorization: Bearer $(login "$waiting_user")"
 bearer_admitted="Authorization: Bearer $(login "$admitted_user")"
+# for profile-gateway.sh: the same credentials, one per line
+[ -z "${EDGE_TOKENS_FILE:-}" ] || printf '%s\n' "${bearer_waiting#Authorization: Bearer }" "$waiting_token" \
+  "${bearer_admitted#Authorization: Bearer }" "$admission" >"$EDGE_TOKENS_FILE"
 
 # label url header... : prints req/s
 rate() {
