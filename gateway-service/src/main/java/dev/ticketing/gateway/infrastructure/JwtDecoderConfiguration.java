@@ -101,8 +101,9 @@ public class JwtDecoderConfiguration {
                 new JwtIssuerValidator(issuer), JwtDecoderConfiguration::subjectIsAUserId)));
         // keys that cannot be fetched are the provider's outage (503), not a bad token (401): a JwtException that is
         // not a BadJwtException becomes Spring's AuthenticationServiceException
-        return token -> nimbus.decode(token).onErrorMap(JwtDecoderConfiguration::isKeysUnavailable,
+        ReactiveJwtDecoder checked = token -> nimbus.decode(token).onErrorMap(JwtDecoderConfiguration::isKeysUnavailable,
                 failure -> new JwtException("The identity provider's keys cannot be fetched", failure));
+        return verifiedOnce(checked, clock, properties.auth().jwkSetCacheTtl());
     }
 
     /** {@code X-User-Id} downstream is a positive {@code long}; any other subject is not one of our users. */
@@ -128,4 +129,34 @@ public class JwtDecoderConfiguration {
         }
         return false;
     }
+
+    /**
+     * The profile of the gateway under load (docs/benchmarks.md) showed the ES256 signature check of the access token
+     * as the largest single cost of a request. A token verified once is remembered, keyed by its whole text, until its
+     * {@code exp} (at most {@link #VERIFIED_TTL} and never longer than the key set is kept, so a key retired from the JWKS stops
+     * counting within about the same time as before): only
+     * the exact string that passed every check hits the cache; failures are never cached.
+     */
+    static ReactiveJwtDecoder verifiedOnce(ReactiveJwtDecoder decoder, Clock clock, java.time.Duration keysKeptFor) {
+        java.time.Duration cap = keysKeptFor.compareTo(VERIFIED_TTL) < 0 ? keysKeptFor : VERIFIED_TTL;
+        com.github.benmanes.caffeine.cache.Cache<String, Jwt> verified = com.github.benmanes.caffeine.cache.Caffeine
+                .newBuilder()
+                .maximumSize(VERIFIED_MAX_ENTRIES)
+                .expireAfter(com.github.benmanes.caffeine.cache.Expiry.creating((String token, Jwt jwt) -> {
+                    java.time.Duration untilExpiry = jwt.getExpiresAt() == null ? java.time.Duration.ZERO
+                            : java.time.Duration.between(clock.instant(), jwt.getExpiresAt());
+                    return untilExpiry.compareTo(cap) < 0 ? untilExpiry : cap;
+                }))
+                .build();
+        return token -> {
+            Jwt known = verified.getIfPresent(token);
+            if (known != null && (known.getExpiresAt() == null || clock.instant().isBefore(known.getExpiresAt()))) {
+                return reactor.core.publisher.Mono.just(known);
+            }
+            return decoder.decode(token).doOnNext(jwt -> verified.put(token, jwt));
+        };
+    }
+
+    static final java.time.Duration VERIFIED_TTL = java.time.Duration.ofMinutes(1);
+    static final long VERIFIED_MAX_ENTRIES = 100_000;
 }
