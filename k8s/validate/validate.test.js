@@ -151,7 +151,7 @@ test('the Ingress exposes nothing but the gateway\'s API', () => {
 test('production never renders Secrets', () => {
   const objects = overlay('production');
   objects.push(...structuredClone(rendered.secrets));
-  assertProblem(problems('production', objects), 'rule:secrets', 'mysql-root, payment-db, user-point-db, user-point-signing-key: apply would overwrite');
+  assertProblem(problems('production', objects), 'rule:secrets', 'mysql-root, payment-db, queue-admission-signing-key, user-point-db, user-point-signing-key: apply would overwrite');
 });
 
 test('Redis must keep the waiting room: AOF every second, no eviction', () => {
