@@ -177,7 +177,8 @@ public class StrictJsonTest {
     }
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration
+    // no database here: spring-boot-starter-jdbc is on this module's classpath only for the Idempotency-Key store
+    @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     @Import(App.Endpoints.class)
     public static class App {
 
