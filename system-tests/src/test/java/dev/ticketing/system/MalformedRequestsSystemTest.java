@@ -52,7 +52,8 @@ class MalformedRequestsSystemTest {
         }
         for (String garbage : List.of("", " ", "x".repeat(5000), "' OR 1=1 --", "../../etc/passwd", "%00",
                 "Bearer abc")) {
-            burst.add(() -> get("/api/concerts", garbage));
+            // the concert list needs a login only (issue 16); a concert's dates need the admission
+            burst.add(() -> get("/api/concerts/1/dates", garbage));
             burst.add(() -> get("/api/points", garbage));
         }
         burst.add(() -> post("/internal/points/debits", token,

@@ -66,15 +66,21 @@ class JoseAdmissionTokens implements AdmissionTokens {
 
     @Override
     public Optional<String> sign(Admission admission) {
+        // whole seconds, as the JWT carries them
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = admission.expiresAt().truncatedTo(ChronoUnit.SECONDS);
+        if (!expiresAt.isAfter(now)) {
+            // an admission in its last second (or past it, before the tick expires it) has nothing left to grant:
+            // no token rather than one that expires as it is issued (the encoder refuses exp <= iat)
+            return Optional.empty();
+        }
         return signingKey.map(key -> {
-            // whole seconds, as the JWT carries them
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             JwtClaimsSet claims = JwtClaimsSet.builder()
                     .issuer(issuer)
                     .subject(Long.toString(admission.userId()))
                     .id(admission.id())
                     .issuedAt(now)
-                    .expiresAt(admission.expiresAt().truncatedTo(ChronoUnit.SECONDS))
+                    .expiresAt(expiresAt)
                     .claim("room", admission.room())
                     .claim("admittedAt", admission.admittedAt().getEpochSecond())
                     .build();
