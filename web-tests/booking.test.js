@@ -270,7 +270,8 @@ test('a user arriving when every place is taken sees a waiting position', { time
   // a refused access token while waiting: back to the login form, and after it the same place in line
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token);
   await refuseTheNextAccessToken(page, '**/api/queue/tokens/me');
-  await page.waitForSelector('body[data-view="login"]', { timeout: 30_000 });
+  // the page asks again only after refreshAfterSeconds, which grows with the line ahead (at most 60 s)
+  await page.waitForSelector('body[data-view="login"]', { timeout: 90_000 });
   await logIn(page, `user${userId}`, DEMO_PASSWORD, 'waiting');
   await assertWaitingPosition(page);
   assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token), token);
