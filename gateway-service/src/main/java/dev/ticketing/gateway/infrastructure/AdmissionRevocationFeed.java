@@ -18,6 +18,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * Keeps {@link RevokedAdmissions} in step with queue-service's revocations: a subscription to the channel
@@ -33,6 +34,9 @@ public class AdmissionRevocationFeed implements SmartLifecycle, HealthIndicator 
     private static final Logger log = LoggerFactory.getLogger(AdmissionRevocationFeed.class);
     /** How long the start waits for Redis before it lets the context start anyway (the instance stays unready). */
     private static final Duration START_WAIT = Duration.ofSeconds(10);
+    /** The subscription and the first load retry for as long as Redis is away, at most 2 s apart once it is back. */
+    private static final RetryBackoffSpec REDIS_BACKOFF =
+            Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2));
 
     private final ReactiveRedisConnectionFactory connections;
     private volatile ReactiveRedisMessageListenerContainer container;
@@ -59,10 +63,10 @@ public class AdmissionRevocationFeed implements SmartLifecycle, HealthIndicator 
         Mono<Void> subscribed = Mono.defer(() -> listener().receiveLater(ChannelTopic.of(key)))
                 .doOnNext(messages -> replaceSubscription(messages
                         .doOnNext(this::onMessage)
-                        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2)))
+                        .retryWhen(REDIS_BACKOFF)
                         .subscribe()))
                 .then(load())
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2))
+                .retryWhen(REDIS_BACKOFF
                         .doBeforeRetry(signal -> log.warn("Admission revocations not loaded yet: {}",
                                 signal.failure().toString())));
         try {
