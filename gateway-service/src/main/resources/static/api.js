@@ -2,7 +2,8 @@
 // from the RFC 9457 problem body, so no caller ever has to show a raw status or a blank screen. A logged-in user's
 // requests carry two credentials: Authorization: Bearer <access token> (who they are) and X-Queue-Token: the waiting
 // token (their place in line) on /api/queue/**, and once admitted the signed admission token on every other route (the
-// gateway checks it without asking the queue); login and sign-up carry neither.
+// gateway checks it without asking the queue); login and sign-up carry neither, and what needs the login only (the
+// concert list, a room's public view, joining a room, the operator's controls) carries no queue token.
 
 const TIMEOUT_MS = 15000;
 
@@ -30,11 +31,11 @@ export const LOGIN_REFUSED = ['ACCESS_TOKEN_INVALID', 'UNAUTHENTICATED'];
  * `credentials()` answers `{ accessToken, queueToken, admissionToken }`, read at each request (any may be missing).
  */
 export function createClient(base, credentials) {
-  async function request(method, path, body, { anonymous = false } = {}) {
+  async function request(method, path, body, { anonymous = false, loginOnly = false } = {}) {
     const headers = { Accept: 'application/json, application/problem+json' };
     const { accessToken, queueToken, admissionToken } = anonymous ? {} : credentials();
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-    const presented = path.startsWith('/api/queue/') ? queueToken : (admissionToken || queueToken);
+    const presented = loginOnly ? null : path.startsWith('/api/queue/') ? queueToken : (admissionToken || queueToken);
     if (presented) headers['X-Queue-Token'] = presented;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;
@@ -67,10 +68,12 @@ export function createClient(base, credentials) {
   return {
     logIn: (username, password) => request('POST', '/api/auth/login', { username, password }, { anonymous: true }),
     signUp: (username, password) => request('POST', '/api/users', { username, password }, { anonymous: true }),
-    // the user is the access token's; the body names no one
-    takeToken: () => request('POST', '/api/queue/tokens', {}),
+    // the user is the access token's; the body names the concert whose waiting room they join
+    takeToken: (concertId) => request('POST', '/api/queue/tokens', { concertId }, { loginOnly: true }),
     myToken: () => request('GET', '/api/queue/tokens/me'),
-    concerts: () => request('GET', '/api/concerts'),
+    // a user picks a concert before joining its room: the list and a room's public view need the login only
+    concerts: () => request('GET', '/api/concerts', undefined, { loginOnly: true }),
+    room: (concertId) => request('GET', `/api/rooms/${concertId}`, undefined, { loginOnly: true }),
     dates: (concertId) => request('GET', `/api/concerts/${concertId}/dates`),
     seats: (concertId, dateId) => request('GET', `/api/concerts/${concertId}/dates/${dateId}/seats?all=true`),
     // one seat is sent as seatId, as before; several of one date as seatIds, held all or nothing
@@ -83,6 +86,14 @@ export function createClient(base, credentials) {
     points: () => request('GET', '/api/points'),
     charge: (amount) => request('POST', '/api/points/charges', { amount }),
     pay: (reservationId) => request('POST', '/api/payments', { reservationId }),
+    // the operator's controls (role OPERATOR; everyone else 403 ACCESS_DENIED)
+    opsRoom: (concertId) => request('GET', `/api/ops/rooms/${concertId}`, undefined, { loginOnly: true }),
+    opsAudit: (concertId) => request('GET', `/api/ops/rooms/${concertId}/audit`, undefined, { loginOnly: true }),
+    opsLimits: (concertId, limits) => request('PATCH', `/api/ops/rooms/${concertId}`, limits, { loginOnly: true }),
+    opsPause: (concertId) => request('POST', `/api/ops/rooms/${concertId}/pause`, undefined, { loginOnly: true }),
+    opsResume: (concertId) => request('POST', `/api/ops/rooms/${concertId}/resume`, undefined, { loginOnly: true }),
+    opsOpensAt: (concertId, opensAt) => request('PUT', `/api/ops/rooms/${concertId}/opens-at`, { opensAt },
+      { loginOnly: true }),
   };
 }
 

@@ -1,10 +1,13 @@
-// The booking flow: login → queue token → waiting room → concert → date → seats → hold → points → pay → confirmation;
-// "My tickets" lists the user's reservations and cancels a live hold.
+// The booking flow: login → concert → its waiting room (a countdown to a scheduled opening, then the position) → date →
+// seats → hold → points → pay → confirmation; "My tickets" lists the user's reservations and cancels a live hold.
+// Each concert has its own waiting room, and its admission admits to that concert only: choosing another concert
+// joins that concert's room (asking again for a room gives back the same place).
 // One view at a time; the session (queue token, choices, hold) lives in sessionStorage so a reload resumes where it
 // was, after the user has logged in again. The access token lives in this page's memory only (never in
 // sessionStorage, localStorage or a cookie): a reload, or an expired or refused access token, leads to the login form,
 // and the place in line is kept for the same user.
 import { ApiError, LOGIN_REFUSED, apiBase, claimsOf, createClient } from './api.js';
+import { clock, countdown, duration, when } from './format.js';
 
 const STORAGE_KEY = 'ticketing.session';
 const QUEUE_POLL_MS = 5000;       // when the answer names no rhythm (refreshAfterSeconds, docs/conventions.md)
@@ -13,7 +16,7 @@ const TOKEN_USED_POLL_LIMIT = 60;
 const PAY_PENDING_ATTEMPTS = 30;
 
 const $ = (id) => document.getElementById(id);
-const views = ['login', 'start', 'waiting', 'concerts', 'dates', 'seats', 'hold', 'tickets', 'done'];
+const views = ['login', 'start', 'prequeue', 'waiting', 'dates', 'seats', 'hold', 'tickets', 'done'];
 // the server's default per-user limit (CONCERT_MAX_SEATS_PER_USER_AND_DATE); the server decides, this only guides
 const MAX_SEATS = 4;
 
@@ -59,8 +62,8 @@ function show(name) {
   document.body.dataset.view = name;
   $('who').hidden = !accessToken || name === 'login';
   $('who-text').textContent = session.username ?? '';
-  // the list is behind an active queue token, like the rest of the booking
-  $('my-tickets').hidden = !session.token || ['login', 'start', 'waiting'].includes(name);
+  // the list is behind an admission, like the rest of the booking
+  $('my-tickets').hidden = !session.token || ['login', 'start', 'prequeue', 'waiting'].includes(name);
   if (moved) $(`view-${name}`).querySelector('h2').focus();
   return generation;
 }
@@ -102,6 +105,12 @@ function handleError(error) {
     showError(`${error.message} Take a queue token of your own to continue.`);
     return;
   }
+  if (error.code === 'WRONG_ROOM') {
+    resetSession(me());
+    showStart();
+    showError(`${error.message} Choose the concert again to join its queue.`);
+    return;
+  }
   if (error.code === 'TOKEN_WAITING') {
     showWaiting(error.problem);
     showError(error.message);
@@ -110,7 +119,7 @@ function handleError(error) {
   if (error.status === 401 && ['TOKEN_EXPIRED', 'TOKEN_INVALID'].includes(error.code)) {
     resetSession(me());
     showStart();
-    showError(`${error.message} Take a new queue token to continue.`);
+    showError(`${error.message} Choose a concert to take a new place in its queue.`);
     return;
   }
   showError(error.message);
@@ -132,23 +141,6 @@ async function act(button, fn) {
 }
 
 const points = (n) => `${Number(n).toLocaleString()} points`;
-const dateFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
-});
-const when = (iso) => dateFormat.format(new Date(iso));
-
-function duration(seconds) {
-  if (seconds == null) return '–';
-  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds))} s`;
-  const minutes = Math.round(seconds / 60);
-  return minutes < 120 ? `about ${minutes} min` : `about ${Math.round(minutes / 60)} h`;
-}
-
-function clock(ms) {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
 // ---- login and sign-up -------------------------------------------------------------------------------------------
 
 /** Who is logged in, as the session keeps it across a new queue token. */
@@ -223,39 +215,109 @@ $('signup-form').addEventListener('submit', (event) => {
   });
 });
 
-// ---- start -------------------------------------------------------------------------------------------------------
+// ---- start: choose a concert and join its waiting room ---------------------------------------------------------
 
 function showStart() {
   show('start');
+  loadStartConcerts().catch(handleError);
 }
 
-$('start-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const button = event.submitter ?? $('start-form').querySelector('button');
-  act(button, async () => {
-    resetSession(me());
-    say('Taking a place in the queue…');
-    const status = await api.takeToken();
-    save({ token: status.token, admissionToken: null, firstPosition: null });
-    enterQueue(status);
-  });
-});
+async function loadStartConcerts() {
+  const mine = generation;
+  const concerts = await api.concerts();
+  if (mine !== generation) return;
+  $('concert-list').replaceChildren(...concerts.map((concert) => {
+    const item = choice(concert.title, concert.artist, () => joinRoom(concert));
+    item.querySelector('button').dataset.concertId = concert.id;
+    return item;
+  }));
+  $('concerts-empty').hidden = concerts.length > 0;
+}
+
+async function joinRoom(concert) {
+  resetSession(me());
+  say(`Taking a place in the queue for ${concert.title}…`);
+  const status = await api.takeToken(concert.id);
+  save({ concert, token: status.token, admissionToken: null, firstPosition: null, date: null, reservation: null });
+  enterQueue(status);
+}
 
 // ---- waiting room ------------------------------------------------------------------------------------------------
 
 function enterQueue(status) {
   if (status.status === 'ACTIVE') admitted(status);
+  else if (status.status === 'PRE_QUEUE') showPreQueue(status);
   else showWaiting(status);
 }
 
+// ---- before a scheduled opening: a countdown, and a poll when the room says (and right after the opening) -------
+
+/** The next poll: when the room says, but no later than shortly after the opening (spread over 3 s, not all at once). */
+function preQueuePollDelay(status) {
+  const untilOpening = Date.parse(status.opensAt) - Date.now();
+  const afterOpening = Math.max(0, untilOpening) + 1000 + Math.floor(Math.random() * 2000);
+  return Math.min(pollDelay(status), afterOpening);
+}
+
+function showPreQueue(status) {
+  if (current !== 'prequeue') {
+    show('prequeue');
+    save({ preQueued: true });
+    later(countdownToOpening, 0);
+  }
+  renderPreQueue(status);
+  later(pollQueue, preQueuePollDelay(status));
+}
+
+function renderPreQueue(status) {
+  const moved = session.opensAt && session.opensAt !== status.opensAt;
+  save({ opensAt: status.opensAt });
+  $('prequeue-concert').textContent = session.concert?.title ?? '';
+  $('opens-at').textContent = `The sale opens at ${when(status.opensAt)}.`;
+  if (moved) say(`The opening has moved: it is now at ${when(status.opensAt)}.`);
+  countdownText();
+}
+
+function countdownText() {
+  const left = Date.parse(session.opensAt) - Date.now();
+  $('opens-in').textContent = left > 0 ? countdown(left) : 'now: drawing places…';
+  return left;
+}
+
+function countdownToOpening() {
+  const left = countdownText();
+  if (left > 0) later(countdownToOpening, left % 1000 || 1000);
+}
+
+// ---- in line -------------------------------------------------------------------------------------------------------
+
 function showWaiting(status) {
-  if (current !== 'waiting') show('waiting');
+  if (current !== 'waiting') {
+    show('waiting');
+    $('draw').hidden = true;
+    if (session.preQueued && session.concert) showDraw(session.concert.id);
+  }
   renderWaiting(status);
   later(pollQueue, pollDelay(status));
 }
 
+/** After a scheduled opening: the draw that placed everyone who came early, as the room publishes it. */
+async function showDraw(concertId) {
+  const mine = generation;
+  try {
+    const room = await api.room(concertId);
+    if (mine !== generation || room.seed == null) return;
+    $('draw').textContent = `At the opening, ${room.drawn} ${room.drawn === 1 ? 'person' : 'people'} who came early `
+      + `were placed by a random draw (seed ${room.seed}, published so anyone can check it).`;
+    $('draw').hidden = false;
+  } catch {
+    // the draw is for information only; the place in line does not depend on showing it
+  }
+}
+
 function renderWaiting(status) {
   const position = Number(status?.position ?? 0);
+  $('waiting-concert').textContent = session.concert?.title ?? '';
   if (session.firstPosition == null) save({ firstPosition: position });
   const first = session.firstPosition;
   // how far the position has fallen since the first reading; position 0 means next, so it is never 100% while waiting
@@ -278,10 +340,8 @@ async function pollQueue() {
     if (mine !== generation) return;
     clearError();
     if (status.status === 'ACTIVE') admitted(status);
-    else {
-      renderWaiting(status);
-      later(pollQueue, pollDelay(status));
-    }
+    else if (status.status === 'PRE_QUEUE') showPreQueue(status);
+    else showWaiting(status);
   } catch (e) {
     if (mine !== generation) return;
     if (e instanceof ApiError && e.status === 401) {
@@ -298,8 +358,8 @@ function admitted(status) {
   // the booking routes take the signed admission token from now on
   save({ admissionToken: status?.admissionToken ?? null });
   $('progress').value = 100;
-  say('It is your turn. Choose a concert.');
-  loadConcerts().catch(handleError);
+  say(`It is your turn. Choose a date for ${session.concert?.title ?? 'the concert'}.`);
+  loadDates().catch(handleError);
 }
 
 // ---- concerts and dates ------------------------------------------------------------------------------------------
@@ -322,16 +382,6 @@ function choice(label, detail, onClick) {
   button.addEventListener('click', () => act(button, onClick));
   item.append(button);
   return item;
-}
-
-async function loadConcerts() {
-  const concerts = await api.concerts();
-  show('concerts');
-  $('concert-list').replaceChildren(...concerts.map((concert) => choice(concert.title, concert.artist, async () => {
-    save({ concert, date: null, reservation: null });
-    await loadDates();
-  })));
-  if (concerts.length === 0) say('There are no concerts on sale.');
 }
 
 async function loadDates() {
@@ -597,7 +647,7 @@ $('tickets-more').addEventListener('click', () => act($('tickets-more'), moreTic
 $('tickets-back').addEventListener('click', () => act($('tickets-back'), async () => {
   if (session.date) await loadSeats();
   else if (session.concert) await loadDates();
-  else await loadConcerts();
+  else showStart();
 }));
 
 // ---- confirmation ------------------------------------------------------------------------------------------------
@@ -651,7 +701,6 @@ $('again').addEventListener('click', () => {
   say('');
   resetSession(me());
   showStart();
-  $('start-form').querySelector('button').focus();
 });
 
 // ---- navigation and start-up ------------------------------------------------------------------------------------
@@ -665,9 +714,11 @@ $('leave').addEventListener('click', () => {
 });
 
 $('error-close').addEventListener('click', clearError);
+// the operator page on the same gateway (?api=… kept)
+$('ops-link').href = `ops.html${location.search}`;
 
 for (const back of document.querySelectorAll('[data-back]')) {
-  const target = { concerts: loadConcerts, dates: loadDates, seats: loadSeats }[back.dataset.back];
+  const target = { concerts: async () => showStart(), dates: loadDates, seats: loadSeats }[back.dataset.back];
   back.addEventListener('click', () => act(back, target));
 }
 
@@ -690,10 +741,15 @@ async function resume() {
   }
   say('Resuming…');
   const status = await api.myToken();
+  if (status.status === 'PRE_QUEUE') {
+    showPreQueue(status);
+    return;
+  }
   if (status.status === 'WAITING') {
     showWaiting(status);
     return;
   }
+  save({ admissionToken: status.admissionToken ?? session.admissionToken ?? null });
   if (session.reservation) {
     const reservation = await api.reservation(session.reservation.reservationId);
     if (reservation.status === 'HELD' && Date.parse(reservation.holdExpiresAt) > Date.now()) {
@@ -705,7 +761,7 @@ async function resume() {
   }
   if (session.date) await loadSeats();
   else if (session.concert) await loadDates();
-  else await loadConcerts();
+  else showStart();
   say('');
 }
 
