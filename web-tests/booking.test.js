@@ -1,82 +1,46 @@
 // The booking page in a real browser (Debian's Chromium driven by playwright-core) against the running system:
-// a demo user logs in and books a seat from queue token to confirmation, a new user signs up, and a user who arrives
-// when every place is taken sees a waiting position; a refused access token leads back to the login form and the
-// place in line is kept. Run with ./run.sh (it installs what is missing). Environment:
-//   GATEWAY_URL  the running gateway (default http://127.0.0.1:8080)
-//   PAGE         gateway: the page as the gateway serves it at / (default)
-//                files:   the page files served by this test on another origin with ?api=GATEWAY_URL (exercises CORS)
-//   CHROMIUM     the browser binary (default /usr/bin/chromium)
+// a user logs in, chooses a concert, joins its waiting room and books a seat from queue token to confirmation, a
+// new user signs up, and a user who arrives when every place of a concert's room is taken sees a waiting position; a
+// refused access token leads back to the login form and the place in line is kept. Every user whose page is driven
+// is signed up afresh, so no earlier test (or system test) can have left them a live place, a hold or a purchase.
+// Run with ./run.sh (it installs what is missing); environment: support.js.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdir, readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import {
+  ARTIFACTS, DEMO_USERS, GATEWAY, apiLogin, bookingConcerts, digits, expectText, freshUser, logIn,
+  openPage, retrying, shuffle, startBrowser, stopBrowser, view,
+} from './support.js';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const GATEWAY = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const PAGE_MODE = process.env.PAGE ?? 'gateway';
-const ARTIFACTS = join(here, 'artifacts');
-const STATIC_DIR = resolve(here, '../gateway-service/src/main/resources/static');
-const DEMO_USERS = 1000;
-const DEMO_PASSWORD = 'demo-password';
-
-let browser;
-let staticServer;
-let pageUrl;
 const usedUsers = new Set();
 
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  const health = await fetch(`${GATEWAY}/actuator/health`).catch((e) => assert.fail(`No gateway at ${GATEWAY}: ${e.message}`));
-  assert.equal(health.status, 200, `the gateway at ${GATEWAY} is not healthy`);
-  if (PAGE_MODE === 'files') {
-    staticServer = await serveStatic(STATIC_DIR);
-    pageUrl = `http://127.0.0.1:${staticServer.address().port}/?api=${encodeURIComponent(GATEWAY)}`;
-  } else {
-    pageUrl = `${GATEWAY}/`;
-    const page = await fetch(pageUrl);
-    const body = await page.text();
-    assert.ok(page.ok && body.includes('id="view-start"'),
-      `the gateway does not serve the booking page at ${pageUrl} (answered ${page.status}); PAGE=files serves the files here`);
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  staticServer?.close();
-});
+before(startBrowser);
+after(stopBrowser);
 
 test('a user logs in and books a seat from queue token to confirmation', { timeout: 300_000 }, async () => {
   const { page, problems, uncredentialedApiCalls, accessTokens } = await openPage();
-  const userId = pickUser();
+  const { username, password } = await freshUser();
+  const candidates = await bookingConcerts(await apiLogin(username, password));
 
-  await logIn(page, `user${userId}`);
-  await expectText(page.locator('#who-text'), (text) => text === `user${userId}`, `user${userId} greeted`);
-  await page.getByRole('button', { name: 'Take a queue token' }).click();
-  await page.waitForSelector('body[data-view="waiting"], body[data-view="concerts"]');
-  if (await view(page) === 'waiting') {
-    await assertWaitingPosition(page);
-    await page.screenshot({ path: join(ARTIFACTS, 'waiting-room-first-user.png'), fullPage: true });
-  }
-  // admitted by the queue's own ticks; the page polls every 5 s and moves on by itself
-  await page.waitForSelector('body[data-view="concerts"]', { timeout: 240_000 });
+  await logIn(page, username, password);
+  await expectText(page.locator('#who-text'), (text) => text === username, `${username} greeted`);
+  await page.waitForSelector('#concert-list button');
 
   // a network failure is a readable message, and the page stays usable
-  await page.route('**/api/concerts/*/dates', (route) => route.abort('internetdisconnected'), { times: 1 });
-  const concerts = page.locator('#concert-list button');
-  await concerts.first().click();
+  await page.route('**/api/queue/tokens', (route) => route.abort('internetdisconnected'), { times: 1 });
+  await page.locator('#concert-list button').first().click();
   await expectText(page.locator('#error-text'), /Cannot reach the ticket service/);
-  assert.equal(await view(page), 'concerts');
+  assert.equal(await view(page), 'start');
 
   // any concert with a date that still has seats; only such dates are offered
-  await chooseADateWithSeats(page);
+  await joinARoomAndChooseADateWithSeats(page, candidates, {
+    onFirstJoin: async () => {
+      if (await view(page) === 'waiting') {
+        await assertWaitingPosition(page);
+        await page.screenshot({ path: join(ARTIFACTS, 'waiting-room-first-user.png'), fullPage: true });
+      }
+    },
+  });
 
   await page.waitForSelector('body[data-view="seats"]');
   const available = page.locator('#seat-map button.available');
@@ -107,15 +71,15 @@ test('a user logs in and books a seat from queue token to confirmation', { timeo
   await page.getByRole('button', { name: 'Charge', exact: true }).click();
   await page.waitForSelector('body[data-view="login"]');
   await expectText(page.locator('#login-why'), /place in line is kept/);
-  assert.equal(await page.locator('#login-username').inputValue(), `user${userId}`, 'the username is kept');
-  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'hold');
+  assert.equal(await page.locator('#login-username').inputValue(), username, 'the username is kept');
+  await logIn(page, username, password, 'hold');
   await expectText(page.locator('#hold-what'), new RegExp(`^Seat ${seatNumber} ·`));
   assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token), token,
     'the same queue token after the new login');
   await page.getByLabel('Charge points').fill('');
 
   // a refused charge shows the server's own words
-  const bearer = await apiLogin(userId);
+  const bearer = await apiLogin(username, password);
   const refusal = await (await fetch(`${GATEWAY}/api/points/charges`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Queue-Token': token, Authorization: bearer },
     body: '{"amount":-5}',
@@ -163,23 +127,23 @@ test('a user logs in and books a seat from queue token to confirmation', { timeo
   // a reload forgets the login (it lived in memory) and resumes from sessionStorage once logged in again
   await page.reload();
   await page.waitForSelector('body[data-view="login"]');
-  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'done');
+  await logIn(page, username, password, 'done');
   assert.equal(await page.locator('#done-seat').textContent(), `Seat ${seatNumber}`);
 
   assert.deepEqual(uncredentialedApiCalls, [], 'every API call but login and sign-up sends the access token, and '
-    + 'every one but taking a queue token also X-Queue-Token');
+    + 'every one but those that need the login only also X-Queue-Token');
   assert.deepEqual(problems, [], 'no script errors in the page');
   await page.context().close();
 });
 
 test('a user holds several seats together, cancels them and sees it in My tickets', { timeout: 300_000 }, async () => {
   const { page, problems } = await openPage();
-  const userId = pickUser();
+  const { username, password } = await freshUser();
+  const candidates = await bookingConcerts(await apiLogin(username, password));
 
-  await logIn(page, `user${userId}`);
-  await page.getByRole('button', { name: 'Take a queue token' }).click();
-  await page.waitForSelector('body[data-view="concerts"]', { timeout: 240_000 });
-  await chooseADateWithSeats(page);
+  await logIn(page, username, password);
+  await page.waitForSelector('#concert-list button');
+  await joinARoomAndChooseADateWithSeats(page, candidates);
   await page.waitForSelector('body[data-view="seats"]');
   const available = page.locator('#seat-map button.available');
   assert.ok(await available.count() >= 2, 'the date offered has fewer than two available seats');
@@ -222,7 +186,7 @@ test('a new user signs up, is logged in and takes a place in line', { timeout: 1
   const password = `a long passphrase ${Math.random().toString(36).slice(2)}`;
 
   // a wrong password is refused in the server's words, and the page stays on the login form
-  await page.getByLabel('Username', { exact: true }).fill(`user${pickUser()}`);
+  await page.getByLabel('Username', { exact: true }).fill(`user${1 + Math.floor(Math.random() * DEMO_USERS)}`);
   await page.getByLabel('Password', { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expectText(page.locator('#error-text'), /\S/, 'a refusal');
@@ -240,8 +204,8 @@ test('a new user signs up, is logged in and takes a place in line', { timeout: 1
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.waitForSelector('body[data-view="start"]');
   await expectText(page.locator('#who-text'), (text) => text === username, `${username} greeted`);
-  await page.getByRole('button', { name: 'Take a queue token' }).click();
-  await page.waitForSelector('body[data-view="waiting"], body[data-view="concerts"]');
+  await page.locator('#concert-list button').first().click();
+  await page.waitForSelector('body[data-view="prequeue"], body[data-view="waiting"], body[data-view="dates"]');
 
   // the account is real: the API logs the new user in too
   const login = await fetch(`${GATEWAY}/api/auth/login`, {
@@ -254,12 +218,15 @@ test('a new user signs up, is logged in and takes a place in line', { timeout: 1
 });
 
 test('a user arriving when every place is taken sees a waiting position', { timeout: 300_000 }, async () => {
-  const filled = await fillCapacity();
+  // a fresh user: a demo user could still hold a live place in the room from an earlier test, and the room would
+  // answer with it (admitted at once) instead of a place at the back of the line
+  const { username, password } = await freshUser();
+  const concert = (await bookingConcerts(await apiLogin(username, password)))[0];
+  const filled = await fillCapacity(concert.id);
   const { page, problems } = await openPage();
-  const userId = pickUser();
 
-  await logIn(page, `user${userId}`);
-  await page.getByRole('button', { name: 'Take a queue token' }).click();
+  await logIn(page, username, password);
+  await page.locator(`#concert-list button[data-concert-id="${concert.id}"]`).click();
   await page.waitForSelector('body[data-view="waiting"]');
   const position = await assertWaitingPosition(page);
   assert.ok(position >= 0);
@@ -272,71 +239,49 @@ test('a user arriving when every place is taken sees a waiting position', { time
   await refuseTheNextAccessToken(page, '**/api/queue/tokens/me');
   // the page asks again only after refreshAfterSeconds, which grows with the line ahead (at most 60 s)
   await page.waitForSelector('body[data-view="login"]', { timeout: 90_000 });
-  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'waiting');
+  await logIn(page, username, password, 'waiting');
   await assertWaitingPosition(page);
   assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token), token);
 
   // a reload keeps the place too: log in again, same token, still waiting
   await page.reload();
   await page.waitForSelector('body[data-view="login"]');
-  await logIn(page, `user${userId}`, DEMO_PASSWORD, 'waiting');
+  await logIn(page, username, password, 'waiting');
   await assertWaitingPosition(page);
   assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token), token);
 
   assert.deepEqual(problems, [], 'no script errors in the page');
   await page.context().close();
-  console.log(`# capacity filled with ${filled} tokens; the page user ${userId} waited at position ${position}`);
+  console.log(`# concert ${concert.id}'s room filled with ${filled} tokens; the page user ${username} waited at position ${position}`);
 });
 
 // ---- helpers -----------------------------------------------------------------------------------------------------
 
-/** From the concert list: a concert with a date that still has seats, in random order, and its first such date. */
-async function chooseADateWithSeats(page) {
-  const concerts = page.locator('#concert-list button');
-  for (const index of shuffle([...Array(await concerts.count()).keys()])) {
-    await concerts.nth(index).click();
-    await page.waitForSelector('body[data-view="dates"]');
+/**
+ * From the start view: joins the room of one of `candidates` (in random order), waits until admitted, and picks the
+ * first date that still has seats; a concert without one sends the user back to the concert list and the next
+ * concert's room. Answers the concert chosen.
+ */
+async function joinARoomAndChooseADateWithSeats(page, candidates, { onFirstJoin } = {}) {
+  let first = true;
+  for (const concert of shuffle([...candidates])) {
+    await page.locator(`#concert-list button[data-concert-id="${concert.id}"]`).click();
+    await page.waitForSelector('body[data-view="waiting"], body[data-view="dates"]');
+    if (first && onFirstJoin) await onFirstJoin(concert);
+    first = false;
+    // admitted by the queue's own ticks; the page polls when the room says and moves on by itself
+    await page.waitForSelector('body[data-view="dates"]', { timeout: 240_000 });
+    await expectText(page.locator('#dates-concert'), (text) => text === concert.title, concert.title);
     const dates = page.locator('#date-list button');
     if (await dates.count() > 0) {
       await dates.first().click();
-      return;
+      return concert;
     }
-    await page.getByRole('button', { name: '← Other concerts' }).click();
-    await page.waitForSelector('body[data-view="concerts"]');
+    await page.getByRole('button', { name: /Other concerts/ }).click();
+    await page.waitForSelector('body[data-view="start"]');
+    await page.waitForSelector('#concert-list button');
   }
   assert.fail('no concert has a date with seats left');
-}
-
-async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 960, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const problems = [];
-  const uncredentialedApiCalls = [];
-  const accessTokens = new Set();
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (!url.pathname.startsWith('/api/') || request.method() === 'OPTIONS') return;
-    const publicCall = ['/api/auth/login', '/api/users'].includes(url.pathname);
-    const issuing = url.pathname === '/api/queue/tokens' && request.method() === 'POST';
-    const bearer = /^Bearer (.+)$/.exec(request.headers().authorization ?? '')?.[1];
-    if (bearer) accessTokens.add(bearer);
-    const missing = publicCall ? (bearer || request.headers()['x-queue-token'] ? 'no credentials expected' : null)
-      : !bearer ? 'no access token' : !issuing && !request.headers()['x-queue-token'] ? 'no queue token' : null;
-    if (missing) uncredentialedApiCalls.push(`${request.method()} ${url.pathname}: ${missing}`);
-  });
-  await page.goto(pageUrl);
-  await page.waitForSelector('body[data-view="login"]');
-  return { page, problems, uncredentialedApiCalls, accessTokens };
-}
-
-/** Logs in through the page's form and waits for the view it leads to. */
-async function logIn(page, username, password = DEMO_PASSWORD, then = 'start') {
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForSelector(`body[data-view="${then}"]`);
 }
 
 /**
@@ -352,52 +297,13 @@ async function refuseTheNextAccessToken(page, pattern) {
   }, { times: 1 });
 }
 
-/** A demo user's `Authorization` header value, logged in through the API. */
-async function apiLogin(userId) {
-  for (let attempt = 1; ; attempt += 1) {
-    const response = await fetch(`${GATEWAY}/api/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: `user${userId}`, password: DEMO_PASSWORD }),
-    });
-    if (response.ok) return `Bearer ${(await response.json()).accessToken}`;
-    if ((response.status === 429 || response.status === 503) && attempt < 20) {
-      await new Promise((r) => setTimeout(r, 1000 * (Number(response.headers.get('Retry-After')) || 1)));
-      continue;
-    }
-    assert.fail(`logging in user${userId}: ${response.status} ${await response.text()}`);
-  }
-}
-
 async function assertWaitingPosition(page) {
   const text = await page.locator('#position').textContent();
   assert.match(text, /^\d+$/, `the waiting room shows a position, not "${text}"`);
   return Number(text);
 }
 
-const view = (page) => page.evaluate(() => document.body.dataset.view);
-
-async function expectText(locator, expected, what = String(expected)) {
-  const matches = typeof expected === 'function' ? expected : (text) => expected.test(text);
-  const deadline = Date.now() + 20_000;
-  let text;
-  while (Date.now() < deadline) {
-    text = (await locator.textContent()) ?? '';
-    if (matches(text)) return text;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  assert.fail(`expected ${what}, the page shows "${text}"`);
-}
-
-const digits = (text) => Number(String(text).replace(/\D/g, ''));
-
-function shuffle(items) {
-  for (let i = items.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
+/** A demo user not yet used by this file (the fillers of a room; the page users are fresh ones). */
 function pickUser() {
   for (;;) {
     const id = 1 + Math.floor(Math.random() * DEMO_USERS);
@@ -408,28 +314,23 @@ function pickUser() {
   }
 }
 
-async function takeToken(userId) {
-  const bearer = await apiLogin(userId);
-  for (let attempt = 1; ; attempt += 1) {
-    const response = await fetch(`${GATEWAY}/api/queue/tokens`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: bearer }, body: '{}',
-    });
-    if (response.ok) return { ...(await response.json()), bearer };
-    // the gateway limits issuance per client address; everyone here comes from one
-    if ((response.status === 429 || response.status === 503) && attempt < 20) {
-      await new Promise((r) => setTimeout(r, 1000 * (Number(response.headers.get('Retry-After')) || 1)));
-      continue;
-    }
-    assert.fail(`taking a token for user ${userId}: ${response.status} ${await response.text()}`);
-  }
+async function takeToken(userId, concertId) {
+  const bearer = await apiLogin(`user${userId}`);
+  const response = await retrying(() => fetch(`${GATEWAY}/api/queue/tokens`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: bearer },
+    body: JSON.stringify({ concertId }),
+  }));
+  if (!response.ok) assert.fail(`taking a token for user ${userId}: ${response.status} ${await response.text()}`);
+  return { ...(await response.json()), bearer };
 }
 
 /**
- * Takes tokens for other demo users until a fresh one stays WAITING past an admission tick: every place is taken.
- * At least FILL_USERS (60); more only if the queue still admits them; then WAITING_BUFFER (100, the test run's
- * QUEUE_CAPACITY) more, so the line ahead of the page user outlasts any wave of expiring places.
+ * Takes tokens of concert `concertId`'s room for other demo users until a fresh one stays WAITING past an admission
+ * tick: every place is taken. At least FILL_USERS (60); more only if the room still admits them; then WAITING_BUFFER
+ * (100, the test run's QUEUE_CAPACITY) more, so the line ahead of the page user outlasts any wave of expiring places.
+ * A filler that still held a live place there from an earlier test keeps it (it fills the room all the same).
  */
-async function fillCapacity() {
+async function fillCapacity(concertId) {
   const minimum = Number(process.env.FILL_USERS ?? 60);
   const tick = Number(process.env.ADMISSION_WAIT_MS ?? 2500);
   let issued = 0;
@@ -437,7 +338,7 @@ async function fillCapacity() {
   const batch = async (size) => {
     const ids = Array.from({ length: size }, pickUser);
     for (let i = 0; i < ids.length; i += 10) {
-      const answers = await Promise.all(ids.slice(i, i + 10).map(takeToken));
+      const answers = await Promise.all(ids.slice(i, i + 10).map((id) => takeToken(id, concertId)));
       last = answers.at(-1);
       issued += answers.length;
     }
@@ -456,27 +357,5 @@ async function fillCapacity() {
     }
     await batch(20);
   }
-  assert.fail(`the queue still admits after ${issued} tokens`);
-}
-
-const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon' };
-
-/** The page files on a port of their own: another origin than the gateway, as a separately hosted frontend. */
-function serveStatic(root) {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(root)) {
-      response.writeHead(400).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      response.writeHead(404).end('not found');
-    }
-  });
-  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+  assert.fail(`the room of concert ${concertId} still admits after ${issued} tokens`);
 }

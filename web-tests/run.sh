@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser test of the booking page against the running system (./bin/run, or bin/test's services).
-# Installs what is missing (Debian's Chromium, the npm packages), runs booking.test.js with Node's test runner,
+# Installs what is missing (Debian's Chromium, the npm packages), runs booking.test.js and opening.test.js (one after the other) with Node's test runner,
 # prints "N passed, N failed" and exits non-zero when a test failed. Screenshots go to web-tests/artifacts/.
 #   GATEWAY_URL=http://127.0.0.1:8080   the gateway to test (default)
 #   PAGE=files                          serve the page files from here on another origin (?api=...) instead of the
@@ -36,7 +36,7 @@ status=0
 node --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=artifacts/results.tap \
-  booking.test.js || status=$?
+  --test-concurrency=1 booking.test.js opening.test.js || status=$?
 
 passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' artifacts/results.tap 2>/dev/null | tail -n 1)
 failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' artifacts/results.tap 2>/dev/null | tail -n 1)
