@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.RedisOnly;
 import dev.ticketing.queue.application.QueueProperties;
+import dev.ticketing.queue.application.QueueService;
+import dev.ticketing.queue.application.QueueStore;
 import dev.ticketing.queue.application.QueueStore.ChangeOutcome;
 import dev.ticketing.queue.application.QueueStore.Opening;
 import dev.ticketing.queue.application.QueueStore.OpeningOutcome;
@@ -310,6 +312,180 @@ class RoomsStoreTest {
     }
 
     /**
+     * The issue's "capacity 100 -> 300 admits the extra 200 at the next tick", with two real schedulers (the
+     * production {@link AdmissionScheduler}, each with its own QueueService, store and Redis connection) ticking on
+     * the wall clock every 20 ms while the room's rounds come every 300 ms on Redis's clock.
+     */
+    @Test
+    void capacityRaisedLiveAdmitsTheExtraAtTheNextRoundWhileTwoSchedulersTick() throws Exception {
+        RoundLog rounds = new RoundLog();
+        Instant now = Instant.now();
+        List<QueueToken> tokens = join(store(redis, 100, CONCERT_1, null), CONCERT_1, 1, 1000, now);
+        store(redis, 100, CONCERT_1, null).change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("intervalMs", "300"), now);
+        try (TwoSchedulers schedulers = new TwoSchedulers(rounds, 100)) {
+            rounds.awaitActive(100);
+            Thread.sleep(1000); // three more rounds: capacity holds with both instances ticking
+            assertThat(rounds.activeNow()).isEqualTo(100);
+
+            int before = rounds.size();
+            schedulers.store.change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("capacity", "300"), Instant.now());
+            rounds.awaitActive(300);
+
+            TickResult next = rounds.nextAdmittingAfter(before);
+            assertThat(next.admitted()).as("the first round after the change").isEqualTo(200);
+            assertThat(next.active()).isEqualTo(300);
+            Thread.sleep(700);
+            assertThat(rounds.activeNow()).isEqualTo(300);
+            assertThat(rounds.admittedInTotal()).isEqualTo(300);
+            assertThat(rounds.instancesThatRan()).as("rounds run by each instance").containsOnlyKeys(0, 1);
+        }
+        RedisQueueStore store = store(redis, 100, CONCERT_1, null);
+        assertThat(store.status(tokens.get(299), Instant.now()).state()).isInstanceOf(TokenState.Active.class);
+        assertThat(store.status(tokens.get(300), Instant.now()).state()).isEqualTo(new TokenState.Waiting(301, 0));
+    }
+
+    /** Pause: zero admissions over three rounds (more room made meanwhile); resume: the next ones in line order. */
+    @Test
+    void pauseAdmitsNobodyOverThreeRoundsAndResumeContinuesInOrderWhileTwoSchedulersTick() throws Exception {
+        RoundLog rounds = new RoundLog();
+        Instant now = Instant.now();
+        RedisQueueStore store = store(redis, 10, CONCERT_1, null);
+        List<QueueToken> tokens = join(store, CONCERT_1, 1, 40, now);
+        store.change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("intervalMs", "300"), now);
+        try (TwoSchedulers schedulers = new TwoSchedulers(rounds, 10)) {
+            rounds.awaitActive(10);
+            schedulers.store.change(CONCERT_1, OPERATOR, "PAUSE", Map.of("paused", "1"), Instant.now());
+            int paused = rounds.size();
+            schedulers.store.change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("capacity", "20"), Instant.now());
+            rounds.awaitRoundsAfter(paused, 3);
+            assertThat(rounds.since(paused)).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(round -> assertThat(round.admitted()).isZero());
+            assertThat(rounds.activeNow()).isEqualTo(10);
+
+            int resumed = rounds.size();
+            schedulers.store.change(CONCERT_1, OPERATOR, "RESUME", Map.of("paused", "0"), Instant.now());
+            rounds.awaitActive(20);
+            assertThat(rounds.nextAdmittingAfter(resumed).admitted()).isEqualTo(10);
+        }
+        for (int i = 0; i < 40; i++) {
+            TokenState state = store.status(tokens.get(i), Instant.now()).state();
+            assertThat(state).as("arrival %d", i).isInstanceOf(i < 20 ? TokenState.Active.class
+                    : TokenState.Waiting.class);
+        }
+        assertThat(store.status(tokens.get(20), Instant.now()).state()).isEqualTo(new TokenState.Waiting(21, 0));
+    }
+
+    /** The rounds that ran, as the schedulers' stores answered them, from either instance. */
+    private static final class RoundLog {
+        private final List<TickResult> ran = new ArrayList<>();
+        private final Map<Integer, Integer> byInstance = new java.util.TreeMap<>();
+
+        synchronized void record(int instance, TickResult result) {
+            if (result.ran()) {
+                ran.add(result);
+                byInstance.merge(instance, 1, Integer::sum);
+            }
+        }
+
+        synchronized int size() {
+            return ran.size();
+        }
+
+        synchronized List<TickResult> since(int index) {
+            return List.copyOf(ran.subList(index, ran.size()));
+        }
+
+        /**
+         * The first round after {@code index} that admitted anyone. At most one round may come before it: the one
+         * that ran in Redis just before the change but was recorded after {@code index} was read.
+         */
+        synchronized TickResult nextAdmittingAfter(int index) {
+            List<TickResult> after = ran.subList(index, ran.size());
+            int first = 0;
+            while (first < after.size() && after.get(first).admitted() == 0) {
+                first++;
+            }
+            assertThat(first).as("rounds after %d: %s", index, after).isLessThan(after.size()).isLessThanOrEqualTo(1);
+            return after.get(first);
+        }
+
+        synchronized long activeNow() {
+            return ran.isEmpty() ? 0 : ran.getLast().active();
+        }
+
+        synchronized long admittedInTotal() {
+            return ran.stream().mapToLong(TickResult::admitted).sum();
+        }
+
+        synchronized Map<Integer, Integer> instancesThatRan() {
+            return Map.copyOf(byInstance);
+        }
+
+        void awaitActive(long active) throws InterruptedException {
+            await(() -> activeNow() == active, "active " + active);
+        }
+
+        void awaitRoundsAfter(int index, int count) throws InterruptedException {
+            await(() -> size() >= index + count, count + " rounds");
+        }
+
+        private static void await(java.util.function.BooleanSupplier condition, String what)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no " + what + " within 10 s");
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /**
+     * Two queue-service instances' schedulers (the production class) on connections of their own, each ticking
+     * every 20 ms on a thread of its own, their rounds recorded in {@code rounds}. {@code store} is a third
+     * instance's, for the operator's changes.
+     */
+    private final class TwoSchedulers implements AutoCloseable {
+        final RedisQueueStore store;
+        private final java.util.concurrent.ScheduledExecutorService threads =
+                java.util.concurrent.Executors.newScheduledThreadPool(2);
+
+        TwoSchedulers(RoundLog rounds, int capacity) {
+            store = store(ownConnection(), capacity, CONCERT_1, null);
+            for (int instance = 0; instance < 2; instance++) {
+                int id = instance;
+                RedisQueueStore own = store(ownConnection(), capacity, CONCERT_1, null);
+                QueueStore recording = (QueueStore) java.lang.reflect.Proxy.newProxyInstance(
+                        QueueStore.class.getClassLoader(), new Class<?>[] {QueueStore.class}, (proxy, method, args) -> {
+                            Object result;
+                            try {
+                                result = method.invoke(own, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                            if (result instanceof TickResult tick) {
+                                rounds.record(id, tick);
+                            }
+                            return result;
+                        });
+                QueueProperties properties = properties(capacity, Map.of());
+                QueueService queue = new QueueService(recording, userId -> true, properties,
+                        admission -> java.util.Optional.empty(), java.time.Clock.systemUTC());
+                AdmissionScheduler scheduler = new AdmissionScheduler(queue, recording,
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                threads.scheduleWithFixedDelay(scheduler::tick, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            threads.shutdownNow();
+            assertThat(threads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /**
      * The next round of concert 1's room as the schedulers run it (keeping the room's interval), from whichever of
      * the two instances gets it: both ask until one of them runs it.
      */
@@ -348,10 +524,13 @@ class RoomsStoreTest {
     private RedisQueueStore store(StringRedisTemplate template, int capacity, RoomId room, Instant opensAt) {
         Map<String, QueueProperties.RoomDefaults> rooms = opensAt == null ? Map.of()
                 : Map.of(room.value(), new QueueProperties.RoomDefaults(null, null, null, opensAt));
-        QueueProperties properties = new QueueProperties(capacity, Duration.ofSeconds(5), Duration.ofMinutes(10),
+        return new RedisQueueStore(template, properties(capacity, rooms), prefix);
+    }
+
+    private static QueueProperties properties(int capacity, Map<String, QueueProperties.RoomDefaults> rooms) {
+        return new QueueProperties(capacity, Duration.ofSeconds(5), Duration.ofMinutes(10),
                 Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(7), false, Duration.ofSeconds(1), true,
                 rooms);
-        return new RedisQueueStore(template, properties, prefix);
     }
 
     private StringRedisTemplate ownConnection() {
