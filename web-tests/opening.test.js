@@ -36,7 +36,7 @@ test('an operator changes a room live on the operator page and sees each change 
     const auditBefore = (await call('GET', `/api/ops/rooms/${concert.id}/audit`, operator)).body.length;
 
     await logIn(page, OPERATOR.username, OPERATOR.password, 'room');
-    await page.getByLabel('Concert').selectOption(String(concert.id));
+    await page.getByLabel('Concert', { exact: true }).selectOption(String(concert.id));
     await page.getByRole('button', { name: 'Show this room' }).click();
     await expectText(page.locator('#room-title'), (text) => text === `Room of concert ${concert.id}`, 'the room');
     for (const figure of ['waiting', 'preQueued', 'active', 'admittedLastMinute']) {
@@ -133,7 +133,7 @@ test('a user who joins before a scheduled opening sees "opens in", is admitted a
     await page.screenshot({ path: join(ARTIFACTS, 'opens-in.png'), fullPage: true });
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('ticketing.session')).token);
     const bearer = await apiLogin(username, password);
-    const before = await call('GET', '/api/queue/tokens/me', bearer);
+    const before = await call('GET', '/api/queue/tokens/me', bearer, undefined, { 'X-Queue-Token': token });
     assert.equal(before.body.status, 'PRE_QUEUE', 'nobody is admitted before the opening');
 
     // after the opening (the draw, then an admission round) the page moves on by itself to the concert's dates

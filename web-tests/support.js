@@ -119,10 +119,10 @@ export async function apiLogin(username, password = DEMO_PASSWORD) {
 }
 
 /** An API call with an access token: `{ status, body }` (the body parsed, or null). */
-export async function call(method, path, bearer, body) {
+export async function call(method, path, bearer, body, headers = {}) {
   const response = await fetch(`${GATEWAY}${path}`, {
     method,
-    headers: { Authorization: bearer, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: { Authorization: bearer, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

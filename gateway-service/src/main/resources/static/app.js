@@ -259,13 +259,17 @@ function preQueuePollDelay(status) {
   return Math.min(pollDelay(status), afterOpening);
 }
 
+let countdownTimer = null;
+
 function showPreQueue(status) {
   if (current !== 'prequeue') {
     show('prequeue');
     save({ preQueued: true });
-    later(countdownToOpening, 0);
   }
   renderPreQueue(status);
+  // (re)started at every answer: an opening moved later brings a countdown that had reached zero back to life
+  clearTimeout(countdownTimer);
+  countdownToOpening();
   later(pollQueue, preQueuePollDelay(status));
 }
 
@@ -275,7 +279,6 @@ function renderPreQueue(status) {
   $('prequeue-concert').textContent = session.concert?.title ?? '';
   $('opens-at').textContent = `The sale opens at ${when(status.opensAt)}.`;
   if (moved) say(`The opening has moved: it is now at ${when(status.opensAt)}.`);
-  countdownText();
 }
 
 function countdownText() {
@@ -286,7 +289,10 @@ function countdownText() {
 
 function countdownToOpening() {
   const left = countdownText();
-  if (left > 0) later(countdownToOpening, left % 1000 || 1000);
+  if (left > 0) {
+    countdownTimer = setTimeout(countdownToOpening, left % 1000 || 1000);
+    timers.push(countdownTimer);
+  }
 }
 
 // ---- in line -------------------------------------------------------------------------------------------------------
