@@ -265,6 +265,7 @@ function showPreQueue(status) {
   if (current !== 'prequeue') {
     show('prequeue');
     save({ preQueued: true });
+    say(`You have a place in ${session.concert?.title ?? 'the concert'}'s queue: the sale has not opened yet.`);
   }
   renderPreQueue(status);
   // (re)started at every answer: an opening moved later brings a countdown that had reached zero back to life
