@@ -11,7 +11,6 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.ticketing.system.ConsistencyCheck;
-import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -74,10 +73,6 @@ public class ScheduledOpeningSimulation extends Simulation {
     private static final String OPERATOR_PASSWORD = System.getProperty("operatorPassword", "operator-password");
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
     private static final String JOIN_ROOM = "{\"concertId\":" + CONCERT + "}";
-    private static final Map<String, String> WAITING = Map.of("Authorization", "Bearer #{accessToken}",
-            "X-Queue-Token", "#{token}");
-    private static final Map<String, String> ADMITTED = Map.of("Authorization", "Bearer #{accessToken}",
-            "X-Queue-Token", "#{admissionToken}");
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -90,10 +85,7 @@ public class ScheduledOpeningSimulation extends Simulation {
     private static final AtomicLong admittedEarly = new AtomicLong();
     private static final AtomicLong loginsRefused = new AtomicLong();
     private static final AtomicLong loginRetries = new AtomicLong();
-    private static final AtomicLong holdsWon = new AtomicLong();
-    private static final AtomicLong holdsRefused = new AtomicLong();
-    private static final AtomicLong soldOut = new AtomicLong();
-    private static final AtomicLong paymentsCompleted = new AtomicLong();
+    private static final BookingSteps.Outcomes OUTCOMES = new BookingSteps.Outcomes();
     private static final List<String> roomSamples = new ArrayList<>();
     private static volatile Instant opensAt;
     private static volatile String operatorToken;
@@ -184,55 +176,15 @@ public class ScheduledOpeningSimulation extends Simulation {
                 admittedEarly.incrementAndGet();
             }
             ADMITTED_AT.putIfAbsent(session.getLong("userId"), now);
-            if (!session.contains("admissionToken")) { // no signing key: the booking routes take the waiting token
-                return session.set("admissionToken", session.getString("token"));
-            }
+            return nextPoll(BookingSteps.admissionOrWaitingToken(session));
         }
         return nextPoll(session);
     }
 
-    private static final ChainBuilder BOOK = exec(http("4 dates").get("/api/concerts/#{concertId}/dates")
-            .headers(ADMITTED).check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
-            .doIfOrElse(session -> session.contains("dateId")).then(
-                    exec(http("5 seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats").headers(ADMITTED)
-                            .check(status().is(200), jsonPath("$[*].seatId").findAll().optional().saveAs("seatIds")))
-                    .doIf(session -> session.contains("seatIds")).then(
-                            exec(session -> {
-                                List<Object> seats = session.getList("seatIds");
-                                return session.set("seatId",
-                                        seats.get(ThreadLocalRandom.current().nextInt(seats.size())));
-                            })
-                            .exec(http("6 hold").post("/api/reservations").headers(ADMITTED)
-                                    .body(StringBody("{\"concertId\":#{concertId},\"dateId\":#{dateId},"
-                                            + "\"seatId\":#{seatId}}"))
-                                    .check(status().in(201, 409).saveAs("holdStatus"),
-                                            jsonPath("$.reservationId").optional().saveAs("reservationId"),
-                                            jsonPath("$.price").optional().saveAs("price")))
-                            .exec(session -> {
-                                (session.getInt("holdStatus") == 201 ? holdsWon : holdsRefused).incrementAndGet();
-                                return session;
-                            })
-                            .doIf(session -> session.getInt("holdStatus") == 201).then(
-                                    exec(http("7 charge").post("/api/points/charges").headers(ADMITTED)
-                                            .body(StringBody("{\"amount\":#{price}}")).check(status().is(200)))
-                                    .exec(session -> session.set("payStatus", 409))
-                                    .asLongAsDuring(session -> session.getInt("payStatus") == 409,
-                                            Duration.ofSeconds(20)).on(
-                                            exec(http("8 pay").post("/api/payments").headers(ADMITTED)
-                                                    .body(StringBody("{\"reservationId\":#{reservationId}}"))
-                                                    .check(status().in(200, 201, 409).saveAs("payStatus")))
-                                            .doIf(session -> session.getInt("payStatus") == 409).then(
-                                                    exec(session -> session).pause(Duration.ofMillis(300))))
-                                    .exec(session -> {
-                                        if (session.getInt("payStatus") == 201) {
-                                            paymentsCompleted.incrementAndGet();
-                                        }
-                                        return session;
-                                    }))))
-            .orElse(exec(session -> {
-                soldOut.incrementAndGet();
-                return session;
-            }));
+    private static Session pickAnySeat(Session session) {
+        List<Object> seats = session.getList("seatIds");
+        return session.set("seatId", seats.get(ThreadLocalRandom.current().nextInt(seats.size())));
+    }
 
     private final ScenarioBuilder opening = scenario("scheduled opening")
             .feed(IntStream.rangeClosed(1, USERS).mapToObj(id -> Map.<String, Object>of("userId", (long) id))
@@ -255,13 +207,13 @@ public class ScheduledOpeningSimulation extends Simulation {
             })
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(15))
             .on(exec(session -> session).pause(session -> Duration.ofMillis(session.getLong("pauseMillis")))
-                    .exec(http("2 poll (pre-queue)").get("/api/queue/tokens/me").headers(WAITING)
+                    .exec(http("2 poll (pre-queue)").get("/api/queue/tokens/me").headers(BookingSteps.WAITING)
                             .check(status().is(200), jsonPath("$.status").saveAs("queueStatus"),
                                     jsonPath("$.refreshAfterSeconds").ofLong().optional().saveAs("refreshAfter"),
                                     jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
                     .exitHereIfFailed()
                     .exec(ScheduledOpeningSimulation::seen))
-            .exec(BOOK);
+            .exec(BookingSteps.book(ScheduledOpeningSimulation::pickAnySeat, OUTCOMES));
 
     {
         var run = logInAhead.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(LOGIN_SECONDS)))
@@ -361,10 +313,12 @@ public class ScheduledOpeningSimulation extends Simulation {
                   payments completed .. %d
                   the room every %d s (operator's view, time from the opening):
                 %s
-                %n""", CONCERT, ACCESS_TOKENS.size(), LOGIN_SECONDS, loginsRefused.get(), loginRetries.get(), JOIN_SECONDS, opensAt,
+                %n""", CONCERT, ACCESS_TOKENS.size(), LOGIN_SECONDS, loginsRefused.get(), loginRetries.get(),
+                JOIN_SECONDS, opensAt,
                 joinedPreQueued.get(), joinedOther.get(), ADMITTED_AT.size(), admittedEarly.get(), room,
-                admissions.summary(), spearman(), ADMITTED_AT.size(), holdsWon.get(), holdsRefused.get(),
-                soldOut.get(), paymentsCompleted.get(), SAMPLE_EVERY.toSeconds(),
+                admissions.summary(), spearman(), ADMITTED_AT.size(), OUTCOMES.holdsWon().get(),
+                OUTCOMES.holdsRefused().get(), OUTCOMES.soldOut().get(), OUTCOMES.paymentsCompleted().get(),
+                SAMPLE_EVERY.toSeconds(),
                 String.join("\n", roomSamples).indent(4).stripTrailing());
         ConsistencyCheck.Report report = ConsistencyCheck.settled(Duration.ofSeconds(60));
         System.out.println(report);

@@ -58,12 +58,6 @@ public class TicketOpeningSimulation extends Simulation {
     /** The concert on sale: everyone joins its waiting room, and its admission admits to it only (WRONG_ROOM else). */
     private static final long CONCERT = Long.getLong("concertId", 1);
     private static final String JOIN_ROOM = "{\"concertId\":" + CONCERT + "}";
-    /** Every request of a logged-in user carries both credentials: who they are and their place in line. */
-    private static final Map<String, String> CREDENTIALS = Map.of("Authorization", "Bearer #{accessToken}",
-            "X-Queue-Token", "#{token}");
-    /** Once admitted, the booking routes take the signed admission token instead of the waiting token. */
-    private static final Map<String, String> ADMITTED = Map.of("Authorization", "Bearer #{accessToken}",
-            "X-Queue-Token", "#{admissionToken}");
     private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
     private static final int HOT_SEATS = Integer.getInteger("hotSeats", 8);
     /**
@@ -76,9 +70,7 @@ public class TicketOpeningSimulation extends Simulation {
     /** The warm-up's users are the last demo users; the opening's come from the ones before. */
     private static final long LAST_DEMO_USER = 1000;
 
-    private static final AtomicLong holdsWon = new AtomicLong();
-    private static final AtomicLong holdsRefused = new AtomicLong();
-    private static final AtomicLong paymentsCompleted = new AtomicLong();
+    private static final BookingSteps.Outcomes OUTCOMES = new BookingSteps.Outcomes();
     private static final AtomicLong admitted = new AtomicLong();
     private static final AtomicLong waitMillisTotal = new AtomicLong();
     private static final AtomicLong loginsRefused = new AtomicLong();
@@ -147,20 +139,20 @@ public class TicketOpeningSimulation extends Simulation {
                     .silent())
             .exitHereIf(session -> !session.contains("token"))
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(1))
-            .on(exec(http("warm-up: poll position").get("/api/queue/tokens/me").headers(CREDENTIALS)
+            .on(exec(http("warm-up: poll position").get("/api/queue/tokens/me").headers(BookingSteps.WAITING)
                     .check(status().is(200), jsonPath("$.status").saveAs("queueStatus"),
                             jsonPath("$.admissionToken").optional().saveAs("admissionToken")).silent())
                     .pause(POLL))
-            .exec(TicketOpeningSimulation::admissionOrWaitingToken)
+            .exec(BookingSteps::admissionOrWaitingToken)
             .during(WARM_UP).on(
-                    exec(http("warm-up: concerts").get("/api/concerts").headers(ADMITTED)
+                    exec(http("warm-up: concerts").get("/api/concerts").headers(BookingSteps.ADMITTED)
                             .check(status().is(200)).silent())
                     .exec(http("warm-up: dates").get("/api/concerts/#{concertId}/dates")
-                            .headers(ADMITTED)
+                            .headers(BookingSteps.ADMITTED)
                             .check(status().is(200), jsonPath("$[0].dateId").saveAs("dateId")).silent())
                     .exec(http("warm-up: seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
-                            .headers(ADMITTED).check(status().is(200)).silent())
-                    .exec(http("warm-up: points").get("/api/points").headers(ADMITTED)
+                            .headers(BookingSteps.ADMITTED).check(status().is(200)).silent())
+                    .exec(http("warm-up: points").get("/api/points").headers(BookingSteps.ADMITTED)
                             .check(status().is(200)).silent())
                     .pause(Duration.ofMillis(200)));
 
@@ -178,62 +170,20 @@ public class TicketOpeningSimulation extends Simulation {
             // a refused token (503 while a dependency is down, say) ends this user's visit; Gatling counts it as KO
             .exitHereIfFailed()
             .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(5))
-            .on(exec(http("2 poll position").get("/api/queue/tokens/me").headers(CREDENTIALS)
+            .on(exec(http("2 poll position").get("/api/queue/tokens/me").headers(BookingSteps.WAITING)
                     .check(status().is(200), jsonPath("$.status").saveAs("queueStatus"),
                             jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
                     .exitHereIfFailed()
                     .pause(POLL))
-            .exec(TicketOpeningSimulation::admissionOrWaitingToken)
+            .exec(BookingSteps::admissionOrWaitingToken)
             .exec(session -> {
                 admitted.incrementAndGet();
                 waitMillisTotal.addAndGet(System.currentTimeMillis() - session.getLong("arrivedAt"));
                 return session;
             })
-            .exec(http("3 concerts").get("/api/concerts").headers(ADMITTED).check(status().is(200)))
+            .exec(http("3 concerts").get("/api/concerts").headers(BookingSteps.ADMITTED).check(status().is(200)))
             .exitHereIfFailed()
-            .exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").headers(ADMITTED)
-                    .check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
-            .doIf(session -> session.contains("dateId")).then(
-                    exec(http("5 available seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
-                            .headers(ADMITTED)
-                            .check(status().is(200), jsonPath("$[*].seatId").findAll().optional().saveAs("seatIds")))
-                    .doIf(session -> session.contains("seatIds")).then(
-                            exec(TicketOpeningSimulation::pickHotSeat)
-                            .exec(http("6 hold seat").post("/api/reservations").headers(ADMITTED)
-                                    .body(StringBody("{\"concertId\":#{concertId},\"dateId\":#{dateId},"
-                                            + "\"seatId\":#{seatId}}"))
-                                    .check(status().in(201, 409).saveAs("holdStatus"),
-                                            jsonPath("$.reservationId").optional().saveAs("reservationId"),
-                                            jsonPath("$.price").optional().saveAs("price")))
-                            .exec(session -> {
-                                (session.getInt("holdStatus") == 201 ? holdsWon : holdsRefused).incrementAndGet();
-                                return session;
-                            })
-                            .doIf(session -> session.getInt("holdStatus") == 201).then(
-                                    exec(http("7 charge points").post("/api/points/charges")
-                                            .headers(ADMITTED)
-                                            .body(StringBody("{\"amount\":#{price}}"))
-                                            .check(status().is(200)))
-                                    .exec(session -> session.set("payStatus", 409))
-                                    .asLongAsDuring(session -> session.getInt("payStatus") == 409,
-                                            Duration.ofSeconds(20)).on(
-                                            exec(http("8 pay").post("/api/payments").headers(ADMITTED)
-                                                    .body(StringBody("{\"reservationId\":#{reservationId}}"))
-                                                    .check(status().in(200, 201, 409).saveAs("payStatus")))
-                                            .doIf(session -> session.getInt("payStatus") == 409).then(
-                                                    exec(session -> session).pause(Duration.ofMillis(300))))
-                                    .exec(session -> {
-                                        if (session.getInt("payStatus") == 201) {
-                                            paymentsCompleted.incrementAndGet();
-                                        }
-                                        return session;
-                                    }))));
-
-    /** A queue-service without a signing key hands out none: the booking routes then take the waiting token. */
-    private static Session admissionOrWaitingToken(Session session) {
-        return session.contains("admissionToken") ? session
-                : session.set("admissionToken", session.getString("token"));
-    }
+            .exec(BookingSteps.book(TicketOpeningSimulation::pickHotSeat, OUTCOMES));
 
     private static Session pickHotSeat(Session session) {
         List<Object> seats = session.getList("seatIds");
@@ -270,8 +220,7 @@ public class TicketOpeningSimulation extends Simulation {
                 %n""", USERS, LOGIN_SECONDS, ARRIVAL_SECONDS, ACCESS_TOKENS.size(), loginsRefused.get(),
                 (loginPhaseEnded.get() - loginPhaseStarted.get()) / 1000.0, admitted.get(),
                 admitted.get() == 0 ? 0 : waitMillisTotal.get() / 1000.0 / admitted.get(), admissions.summary(),
-                holdsWon.get(),
-                holdsRefused.get(), paymentsCompleted.get());
+                OUTCOMES.holdsWon().get(), OUTCOMES.holdsRefused().get(), OUTCOMES.paymentsCompleted().get());
         ConsistencyCheck.Report report = ConsistencyCheck.settled(Duration.ofSeconds(60));
         System.out.println(report);
         if (!report.consistent()) {

@@ -1,0 +1,93 @@
+package dev.ticketing.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * What an admitted user does in both opening simulations: list the concert's dates ({@code concertId} in the
+ * session), then a date's seats, hold the seat {@code pickSeat} chooses, charge the price and pay, asking again while
+ * payment answers 409 (the hold not yet seen by payment-service). A user who finds no date with seats leaves.
+ */
+final class BookingSteps {
+
+    /** Until admitted, a user's requests carry both credentials: who they are and their place in line. */
+    static final Map<String, String> WAITING = Map.of("Authorization", "Bearer #{accessToken}",
+            "X-Queue-Token", "#{token}");
+    /** Once admitted, the booking routes take the signed admission token instead of the waiting token. */
+    static final Map<String, String> ADMITTED = Map.of("Authorization", "Bearer #{accessToken}",
+            "X-Queue-Token", "#{admissionToken}");
+
+    /** The outcomes a simulation reports after the run. */
+    record Outcomes(AtomicLong holdsWon, AtomicLong holdsRefused, AtomicLong soldOut, AtomicLong paymentsCompleted) {
+
+        Outcomes() {
+            this(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
+        }
+    }
+
+    private BookingSteps() {
+    }
+
+    /** A queue-service without a signing key hands out none: the booking routes then take the waiting token. */
+    static Session admissionOrWaitingToken(Session session) {
+        return session.contains("admissionToken") ? session
+                : session.set("admissionToken", session.getString("token"));
+    }
+
+    /** From the dates to the payment; {@code pickSeat} sets {@code seatId} from the listed {@code seatIds}. */
+    static ChainBuilder book(Function<Session, Session> pickSeat, Outcomes outcomes) {
+        return exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").headers(ADMITTED)
+                .check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
+                .doIfOrElse(session -> session.contains("dateId")).then(
+                        exec(http("5 available seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
+                                .headers(ADMITTED)
+                                .check(status().is(200),
+                                        jsonPath("$[*].seatId").findAll().optional().saveAs("seatIds")))
+                        .doIf(session -> session.contains("seatIds")).then(
+                                exec(pickSeat)
+                                .exec(http("6 hold seat").post("/api/reservations").headers(ADMITTED)
+                                        .body(StringBody("{\"concertId\":#{concertId},\"dateId\":#{dateId},"
+                                                + "\"seatId\":#{seatId}}"))
+                                        .check(status().in(201, 409).saveAs("holdStatus"),
+                                                jsonPath("$.reservationId").optional().saveAs("reservationId"),
+                                                jsonPath("$.price").optional().saveAs("price")))
+                                .exec(session -> {
+                                    (session.getInt("holdStatus") == 201 ? outcomes.holdsWon()
+                                            : outcomes.holdsRefused()).incrementAndGet();
+                                    return session;
+                                })
+                                .doIf(session -> session.getInt("holdStatus") == 201).then(chargeAndPay(outcomes))))
+                .orElse(exec(session -> {
+                    outcomes.soldOut().incrementAndGet();
+                    return session;
+                }));
+    }
+
+    private static ChainBuilder chargeAndPay(Outcomes outcomes) {
+        return exec(http("7 charge points").post("/api/points/charges").headers(ADMITTED)
+                .body(StringBody("{\"amount\":#{price}}")).check(status().is(200)))
+                .exec(session -> session.set("payStatus", 409))
+                .asLongAsDuring(session -> session.getInt("payStatus") == 409, Duration.ofSeconds(20)).on(
+                        exec(http("8 pay").post("/api/payments").headers(ADMITTED)
+                                .body(StringBody("{\"reservationId\":#{reservationId}}"))
+                                .check(status().in(200, 201, 409).saveAs("payStatus")))
+                        .doIf(session -> session.getInt("payStatus") == 409).then(
+                                exec(session -> session).pause(Duration.ofMillis(300))))
+                .exec(session -> {
+                    if (session.getInt("payStatus") == 201) {
+                        outcomes.paymentsCompleted().incrementAndGet();
+                    }
+                    return session;
+                });
+    }
+}
