@@ -421,23 +421,17 @@ class RoomsStoreTest {
             return Map.copyOf(byInstance);
         }
 
-        void awaitActive(long active) throws InterruptedException {
-            await(() -> activeNow() == active, "active " + active);
+        void awaitActive(long active) {
+            within10s("active " + active).until(() -> activeNow() == active);
         }
 
-        void awaitRoundsAfter(int index, int count) throws InterruptedException {
-            await(() -> size() >= index + count, count + " rounds");
+        void awaitRoundsAfter(int index, int count) {
+            within10s(count + " rounds").until(() -> size() >= index + count);
         }
 
-        private static void await(java.util.function.BooleanSupplier condition, String what)
-                throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no " + what + " within 10 s");
-                }
-                Thread.sleep(10);
-            }
+        private static org.awaitility.core.ConditionFactory within10s(String what) {
+            return org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(10));
         }
     }
 
