@@ -24,6 +24,11 @@ wait_for_port() { # name port seconds
   die "$1 did not start listening on port $2 within $3 s (logs: $LOG_DIR)"
 }
 
+# Deletes every waiting room (queue-service's keys in Redis): an opening happens once per room, so fresh data needs it.
+empty_waiting_rooms() {
+  redis-cli -p "$REDIS_PORT" --scan --pattern "${QUEUE_REDIS_PREFIX:-queue:}*" | xargs -r -n 500 redis-cli -p "$REDIS_PORT" del >/dev/null
+}
+
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_install() { # packages...

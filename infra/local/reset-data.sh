@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 say "Dropping the local service databases and the waiting room (demo data comes back on the next start)"
 as_root mysql -uroot -e "DROP DATABASE IF EXISTS concert; DROP DATABASE IF EXISTS payment; DROP DATABASE IF EXISTS user_point;"
 as_root mysql -uroot < "$REPO_ROOT/infra/local/databases.sql"
-redis-cli -p "$REDIS_PORT" --scan --pattern "${QUEUE_REDIS_PREFIX:-queue:}*" | xargs -r -n 500 redis-cli -p "$REDIS_PORT" del >/dev/null
+empty_waiting_rooms
 # Events of the old data would otherwise still wait in the topics: a broker we started gets fresh storage.
 if [ -f "$STATE_DIR/started/kafka" ]; then
   "$REPO_ROOT/infra/local/kafka/stop.sh"
