@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Deletes keys older than the retention. Needs no leader: every instance may run it at the same time, each DELETE
- * removes only rows that are expired by their own column, and deleting a row twice deletes nothing.
+ * Deletes keys older than the retention. Needs no leader: every instance may run it at the same time, each batch
+ * deleting only expired rows that no other instance's batch holds (see {@link JdbcIdempotencyStore#purgeExpired}).
  */
 public class IdempotencyPurge {
 

@@ -2,6 +2,8 @@ package dev.ticketing.support.idempotency;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,10 +107,21 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public int purgeExpired(Instant now, int limit) {
-        // Safe on any number of instances at once: each row goes by its own condition, deleting it twice is nothing.
-        return ownTransaction.execute(status -> jdbc.sql(
-                        "DELETE FROM idempotent_request WHERE expires_at <= ? ORDER BY expires_at LIMIT ?")
-                .params(Timestamp.from(now), limit)
-                .update());
+        // Safe on any number of instances at once: each purge claims expired rows no other purge holds (SKIP LOCKED)
+        // and deletes only those. Two plain "DELETE ... ORDER BY expires_at LIMIT" at once deadlock (seen in
+        // ChargeIdempotencyTest's two-instance purge).
+        return ownTransaction.execute(status -> {
+            List<Map<String, Object>> claimed = jdbc.sql("""
+                            SELECT user_id, idempotency_key FROM idempotent_request
+                            WHERE expires_at <= ? ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                    .params(Timestamp.from(now), limit)
+                    .query().listOfRows();
+            for (Map<String, Object> row : claimed) {
+                jdbc.sql("DELETE FROM idempotent_request WHERE user_id = ? AND idempotency_key = ?")
+                        .params(row.get("user_id"), row.get("idempotency_key"))
+                        .update();
+            }
+            return claimed.size();
+        });
     }
 }

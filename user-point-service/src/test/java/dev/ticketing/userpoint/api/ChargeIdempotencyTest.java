@@ -193,6 +193,7 @@ class ChargeIdempotencyTest extends ApiTestBase {
         List<Race.Outcome<Integer>> purged = Race.run(2, i -> () ->
                 new IdempotencyPurge(store, smallBatches, Clock.systemUTC()).purge());
 
+        assertThat(purged).allSatisfy(outcome -> assertThat(outcome.failure()).as("a purge failed").isNull());
         assertThat(purged.stream().mapToInt(Race.Outcome::value).sum()).isEqualTo(1_200);
         assertThat(jdbc.sql("SELECT idempotency_key FROM idempotent_request WHERE user_id = ?").param(user)
                 .query(String.class).list()).hasSize(50).allMatch(key -> key.startsWith("live-"));
