@@ -27,15 +27,21 @@ class UserPointConfiguration {
      * Spring Security's delegating encoder: hashes are stored as {@code {bcrypt}$2a$<cost>$...}, so a later default
      * (Argon2, a higher cost) verifies the old hashes while making new ones. At bcrypt's default cost (10) it is
      * exactly {@link PasswordEncoderFactories#createDelegatingPasswordEncoder()}; another cost gets the same encoder
-     * with that bcrypt strength, and the factory's encoders still verify hashes of any other id.
+     * with that bcrypt strength, and the factory's encoders still verify hashes of any other id. The hashing runs
+     * off the virtual threads' carriers, one platform thread per core ({@link OffCarrierPasswordEncoder}).
      */
     @Bean
     PasswordEncoder passwordEncoder(AuthProperties properties) {
-        if (properties.bcryptStrength() == 10) {
+        return new OffCarrierPasswordEncoder(delegatingEncoder(properties.bcryptStrength()),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static PasswordEncoder delegatingEncoder(int bcryptStrength) {
+        if (bcryptStrength == 10) {
             return PasswordEncoderFactories.createDelegatingPasswordEncoder();
         }
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+                Map.of("bcrypt", new BCryptPasswordEncoder(bcryptStrength)));
         encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         return encoder;
     }
