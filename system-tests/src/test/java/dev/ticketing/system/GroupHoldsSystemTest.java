@@ -66,8 +66,8 @@ class GroupHoldsSystemTest {
                 held.addAll(seats);
                 toCancel.add(new long[] {i, answer.number("reservationId")});
             } else {
-                assertThat(answer.status()).as("%s", answer).isEqualTo(409);
-                assertThat(answer.code()).isEqualTo("SEAT_NOT_AVAILABLE");
+                assertThat(answer.status()).as("user %d: %s", users.get(i), answer).isEqualTo(409);
+                assertThat(answer.code()).as("user %d: %s", users.get(i), answer).isEqualTo("SEAT_NOT_AVAILABLE");
                 assertThat(seatIdsOf(answer.body().get("seatIds"))).isNotEmpty().isSubsetOf(wanted.get(i));
             }
         }
@@ -159,21 +159,8 @@ class GroupHoldsSystemTest {
 
     /** {@link #POOL} available seats of the first date that has that many. */
     private static List<Long> poolOfAvailableSeats(String token, long[] concertAndDate) {
-        for (JsonNode concert : get("/api/concerts", token).body()) {
-            long concertId = concert.get("id").asLong();
-            for (JsonNode date : get("/api/concerts/" + concertId + "/dates", token).body()) {
-                if (date.get("availableSeats").asInt() >= POOL) {
-                    concertAndDate[0] = concertId;
-                    concertAndDate[1] = date.get("dateId").asLong();
-                    List<Long> seats = new ArrayList<>(seatIdsOf(get("/api/concerts/" + concertId + "/dates/"
-                            + concertAndDate[1] + "/seats", token).body()));
-                    if (seats.size() >= POOL) {
-                        return List.copyOf(seats.subList(0, POOL));
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No concert date has " + POOL + " available seats: reset the demo data");
+        return Gateway.availableSeats(token, concertAndDate, POOL).stream().limit(POOL)
+                .map(seat -> seat.get("seatId").asLong()).toList();
     }
 
     private static Set<Long> seatsInState(String token, long[] concertAndDate, String state) {
