@@ -19,7 +19,7 @@ const SERVICES = {
   'queue-service': {
     port: 8081,
     env: ['PORT', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_RECONNECT_MAX_DELAY', 'KAFKA_BOOTSTRAP_SERVERS',
-      ...KAFKA_CONSUMER, 'TICKETING_EVENTS_REPLICATION_FACTOR', 'USER_POINT_URL', 'QUEUE_CAPACITY', 'QUEUE_ADMISSION_INTERVAL', 'QUEUE_ACTIVE_TTL',
+      ...KAFKA_CONSUMER, 'TICKETING_EVENTS_REPLICATION_FACTOR', 'QUEUE_CAPACITY', 'QUEUE_ADMISSION_INTERVAL', 'QUEUE_ACTIVE_TTL',
       'QUEUE_SCHEDULER_PERIOD', 'QUEUE_DEFAULT_ROOM_ENABLED', 'SPRING_PROFILES_ACTIVE',
       'TRACING_SAMPLING',
       'ADMISSION_SIGNING_KEY_ID', 'ADMISSION_SIGNING_PUBLIC_KEY', 'ADMISSION_SIGNING_PRIVATE_KEY',
@@ -55,7 +55,7 @@ const AUTOSCALED = ['gateway-service', 'queue-service', 'concert-service'];
 const EXPECTED_EDGES = [
   'gateway-service -> queue-service:8081', 'gateway-service -> concert-service:8082',
   'gateway-service -> payment-service:8083', 'gateway-service -> user-point-service:8084',
-  'queue-service -> user-point-service:8084', 'payment-service -> user-point-service:8084',
+  'payment-service -> user-point-service:8084',
   'payment-service -> concert-service:8082',
   'user-point-service -> mysql:3306', 'concert-service -> mysql:3306', 'payment-service -> mysql:3306',
   'queue-service -> redis:6379', 'gateway-service -> redis:6379',

@@ -131,11 +131,11 @@ test('a NetworkPolicy opening a call outside the call graph, or closing one in i
   });
   find(objects, 'NetworkPolicy', 'mysql-ingress').spec.ingress[0].from.push(
     { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'gateway-service' } } });
-  const queueEgress = find(objects, 'NetworkPolicy', 'queue-service-egress');
-  queueEgress.spec.egress = queueEgress.spec.egress.filter((r) => r.to[0].podSelector.matchLabels['app.kubernetes.io/name'] !== 'user-point-service');
+  const paymentEgress = find(objects, 'NetworkPolicy', 'payment-service-egress');
+  paymentEgress.spec.egress = paymentEgress.spec.egress.filter((r) => r.to[0].podSelector.matchLabels['app.kubernetes.io/name'] !== 'user-point-service');
   const list = problems('local', objects);
   assertProblem(list, 'rule:network', 'gateway-service -> mysql:3306 is allowed but not in the call graph');
-  assertProblem(list, 'rule:network', 'queue-service -> user-point-service:8084 is not allowed');
+  assertProblem(list, 'rule:network', 'payment-service -> user-point-service:8084 is not allowed');
 });
 
 test('the Ingress exposes nothing but the gateway\'s API', () => {

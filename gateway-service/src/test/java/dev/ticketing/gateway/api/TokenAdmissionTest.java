@@ -10,7 +10,6 @@ import dev.ticketing.gateway.TestIssuer;
 import dev.ticketing.testsupport.InfrastructureLocator;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.testsupport.ServiceProcess;
-import dev.ticketing.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The token check against the real queue-service (its own JVM on real Redis, with a real user-point-service for the
- * user check), for every class of route. The services behind the protected routes are an echo server, so what
+ * The token check against the real queue-service (its own JVM on real Redis), for every class of route. The services behind the protected routes are an echo server, so what
  * reaches a service (above all {@code X-User-Id}) is visible. Requests carry the access token of the queue token's
  * user (signed by a {@link TestIssuer}) unless a test says otherwise.
  *
@@ -73,8 +71,6 @@ class TokenAdmissionTest {
     private static final TestIssuer ISSUER = TestIssuer.start();
     private static final AdmissionKeys ADMISSION = AdmissionKeys.generate("queue-test-1");
     private static final TestHttpServer SERVICES = TestHttpServer.echo();
-    private static TestDatabase userPointDatabase;
-    private static ServiceProcess userPoint;
     private static ServiceProcess queue;
     private static CompletableFuture<Void> servicesStarted;
     private static String queueUrl;
@@ -97,25 +93,15 @@ class TokenAdmissionTest {
     }
 
     /**
-     * Starts user-point-service and queue-service in the background on ports chosen now, so the gateway's context
-     * starts meanwhile; {@link #setUp()} waits for them. queue-service calls user-point-service only when a token is
-     * issued.
+     * Starts queue-service in the background on a port chosen now, so the gateway's context starts meanwhile;
+     * {@link #setUp()} waits for it.
      */
     static synchronized String startQueueService() {
         if (servicesStarted == null) {
-            userPointDatabase = TestDatabase.create("gw-userpoint");
-            int userPointPort = ServiceProcess.freePort();
             int queuePort = ServiceProcess.freePort();
             InfrastructureLocator.Redis redis = InfrastructureLocator.redis();
-            CompletableFuture<ServiceProcess> userPointStarted = CompletableFuture.supplyAsync(() ->
-                    ServiceProcess.start("user-point-service", Map.of(
-                            "spring.datasource.url", userPointDatabase.url(),
-                            "spring.datasource.username", userPointDatabase.user(),
-                            "spring.datasource.password", userPointDatabase.password(),
-                            "spring.profiles.active", "demo,mariadb"), userPointPort));
             CompletableFuture<ServiceProcess> queueStarted = CompletableFuture.supplyAsync(() ->
                     ServiceProcess.start("queue-service", Map.ofEntries(
-                            Map.entry("ticketing.user-point.base-url", "http://127.0.0.1:" + userPointPort),
                             Map.entry("spring.data.redis.host", redis.host()),
                             Map.entry("spring.data.redis.port", Integer.toString(redis.port())),
                             Map.entry("ticketing.redis.key-prefix", QUEUE_PREFIX),
@@ -130,10 +116,7 @@ class TokenAdmissionTest {
                             Map.entry("ticketing.admission.keys[0].public-key", ADMISSION.publicPem()),
                             Map.entry("ticketing.admission.keys[0].private-key", ADMISSION.privatePem())),
                             queuePort));
-            servicesStarted = CompletableFuture.allOf(userPointStarted, queueStarted).thenRun(() -> {
-                userPoint = userPointStarted.join();
-                queue = queueStarted.join();
-            });
+            servicesStarted = queueStarted.thenAccept(started -> queue = started);
             queueUrl = "http://127.0.0.1:" + queuePort;
         }
         return queueUrl;
@@ -144,7 +127,7 @@ class TokenAdmissionTest {
         if (servicesStarted != null) {
             servicesStarted.exceptionally(failure -> null).join();
         }
-        for (AutoCloseable resource : new AutoCloseable[] {queue, userPoint, userPointDatabase, SERVICES, ISSUER}) {
+        for (AutoCloseable resource : new AutoCloseable[] {queue, SERVICES, ISSUER}) {
             try {
                 if (resource != null) {
                     resource.close();

@@ -51,9 +51,7 @@ class QueueController {
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND",
-            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis or user-point-service is down",
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis is down",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<QueueStatusResponse> issue(
             @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,

@@ -5,7 +5,6 @@ import dev.ticketing.queue.domain.DependencyUnavailableException;
 import dev.ticketing.queue.domain.RoomChangeRefusedException;
 import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
-import dev.ticketing.queue.domain.UserNotFoundException;
 import dev.ticketing.support.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +26,6 @@ class QueueProblemAdvice {
 
     /** Clients poll every 5 s anyway; asking them to come back then spreads the retries after an outage. */
     static final String RETRY_AFTER_SECONDS = "5";
-
-    @ExceptionHandler(UserNotFoundException.class)
-    ProblemDetail userNotFound(UserNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", e.getMessage());
-    }
 
     @ExceptionHandler(TokenRejectedException.class)
     ProblemDetail tokenRejected(TokenRejectedException e) {

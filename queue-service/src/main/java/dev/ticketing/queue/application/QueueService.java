@@ -11,7 +11,6 @@ import dev.ticketing.queue.domain.Shuffle;
 import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.TokenState;
-import dev.ticketing.queue.domain.UserNotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,32 +29,28 @@ public class QueueService {
     private static final Duration SETTINGS_CACHE_TTL = Duration.ofSeconds(1);
 
     private final QueueStore store;
-    private final UserDirectory users;
     private final QueueProperties properties;
     private final AdmissionTokens admissionTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<RoomId, CachedSettings> settingsCache = new ConcurrentHashMap<>();
 
-    public QueueService(QueueStore store, UserDirectory users, QueueProperties properties,
+    public QueueService(QueueStore store, QueueProperties properties,
             AdmissionTokens admissionTokens, Clock clock) {
         this.store = store;
-        this.users = users;
         this.properties = properties;
         this.admissionTokens = admissionTokens;
         this.clock = clock;
     }
 
     /**
-     * A place in {@code room}'s line for an existing user; the user's live token there again if they already have
-     * one. A due opening runs first, so nobody who asks after {@code opensAt} is drawn into the shuffled block.
+     * A place in {@code room}'s line for the user; the user's live token there again if they already have one. The
+     * user is the gateway's, from an access token user-point-service signed for an existing user: nobody is asked.
+     * A due opening runs first, so nobody who asks after {@code opensAt} is drawn into the shuffled block.
      */
     public TokenView issue(long userId, RoomId room) {
         if (room.isDefault() && !properties.defaultRoomEnabled()) {
             throw new ConcertIdRequiredException();
-        }
-        if (!users.exists(userId)) {
-            throw new UserNotFoundException(userId);
         }
         QueueStore.IssueOutcome outcome = store.issue(room, userId, QueueToken.generate(random), clock.instant());
         if (outcome.openingDue()) {

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({QueueProperties.class, UserPointProperties.class, AdmissionProperties.class})
+@EnableConfigurationProperties({QueueProperties.class, AdmissionProperties.class})
 class RedisConfiguration {
 
     /**

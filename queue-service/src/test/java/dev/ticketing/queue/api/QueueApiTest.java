@@ -17,9 +17,6 @@ import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
-import dev.ticketing.testsupport.ServiceProcess;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.security.SecureRandom;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The public API's answers and its bad-input handling. user-point-service is deliberately unreachable here. */
+/** The public API's answers and its bad-input handling. */
 @SpringBootTest(properties = {RedisOnly.NO_SCHEDULER, RedisOnly.NO_PAYMENT_LISTENER, RedisOnly.NO_TOPIC_CREATION,
         "ticketing.queue.capacity=1"})
 @AutoConfigureMockMvc
@@ -45,11 +42,6 @@ import org.springframework.test.web.servlet.ResultActions;
 class QueueApiTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @DynamicPropertySource
-    static void userPointNowhere(DynamicPropertyRegistry registry) {
-        registry.add("ticketing.user-point.base-url", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
-    }
 
     @Autowired
     MockMvc http;
@@ -61,8 +53,6 @@ class QueueApiTest {
     MutableClock clock;
     @Autowired
     QueueProperties properties;
-    @Autowired
-    CircuitBreakerRegistry breakers;
 
     @BeforeEach
     @AfterEach
@@ -189,25 +179,6 @@ class QueueApiTest {
     }
 
     @Test
-    void userPointDownIsServiceUnavailableAndOpensTheBreaker() throws Exception {
-        CircuitBreaker breaker = breakers.circuitBreaker("user-point");
-        breaker.reset();
-
-        for (int i = 0; i < 12; i++) {
-            postToken(5, "{}")
-                    .andExpect(status().isServiceUnavailable())
-                    .andExpect(header().string("Retry-After", "5"))
-                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
-                    .andExpect(jsonPath("$.type").value("https://ticketing.dev/problems/service-unavailable"));
-        }
-
-        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isGreaterThanOrEqualTo(10);
-        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isGreaterThanOrEqualTo(2);
-        assertThat(redis.keys(store.keys().prefix() + "*")).isEmpty();
-    }
-
-    @Test
     void everyRouteIsDescribedInTheOpenApiDocument() throws Exception {
         String document = http.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -215,7 +186,7 @@ class QueueApiTest {
         for (String path : Set.of("/api/queue/tokens", "/api/queue/tokens/me", "/internal/queue/tokens/{token}")) {
             assertThat(document).contains("\"" + path + "\"");
         }
-        assertThat(document).contains("USER_NOT_FOUND", "TOKEN_EXPIRED", "SERVICE_UNAVAILABLE");
+        assertThat(document).contains("TOKEN_EXPIRED", "SERVICE_UNAVAILABLE").doesNotContain("USER_NOT_FOUND");
     }
 
     /** As the gateway sends it: the token and the access token's user (here the token's own user). */

@@ -19,7 +19,6 @@ import dev.ticketing.queue.domain.Shuffle;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
-import dev.ticketing.testsupport.ServiceProcess;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,11 +54,6 @@ class RoomApiTest {
     private static final Instant OPENS_AT = Instant.parse("2026-03-01T10:30:00Z");
     private static final RoomId CONCERT_1 = RoomId.ofConcert(1);
     private static final String OPERATOR = "1001";
-
-    @DynamicPropertySource
-    static void userPointNowhere(DynamicPropertyRegistry registry) {
-        registry.add("ticketing.user-point.base-url", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
-    }
 
     @Autowired
     MockMvc http;

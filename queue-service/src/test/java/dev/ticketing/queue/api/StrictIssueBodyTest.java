@@ -11,7 +11,6 @@ import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
-import dev.ticketing.testsupport.ServiceProcess;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 class StrictIssueBodyTest {
 
     record UserBody(Long userId) {
-    }
-
-    @DynamicPropertySource
-    static void userPointNowhere(DynamicPropertyRegistry registry) {
-        registry.add("ticketing.user-point.base-url", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
     }
 
     @Autowired

@@ -77,8 +77,7 @@ class RedisRestartTest {
                 "--ticketing.queue.capacity=1",
                 "--ticketing.queue.scheduler-enabled=false",
                 "--ticketing.queue.consume-payment-events=false",
-                "--spring.kafka.admin.auto-create=false",
-                "--ticketing.user-point.base-url=http://127.0.0.1:" + ServiceProcess.freePort());
+                "--spring.kafka.admin.auto-create=false");
         RedisQueueStore store = app.getBean(RedisQueueStore.class);
         QueueService queue = app.getBean(QueueService.class);
         Clock clock = app.getBean(Clock.class);

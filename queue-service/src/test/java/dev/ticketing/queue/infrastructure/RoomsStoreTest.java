@@ -464,7 +464,7 @@ class RoomsStoreTest {
                             return result;
                         });
                 QueueProperties properties = properties(capacity, Map.of());
-                QueueService queue = new QueueService(recording, userId -> true, properties,
+                QueueService queue = new QueueService(recording, properties,
                         admission -> java.util.Optional.empty(), java.time.Clock.systemUTC());
                 AdmissionScheduler scheduler = new AdmissionScheduler(queue, recording,
                         new io.micrometer.core.instrument.simple.SimpleMeterRegistry());

@@ -11,13 +11,11 @@ import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.testsupport.ServiceProcess;
-import dev.ticketing.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,52 +26,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Token issuance over real HTTP, with the user check answered by a real user-point-service (its own JVM and database,
- * demo users 1..1000).
+ * Token issuance over real HTTP, as the gateway forwards it. The user is the gateway's {@code X-User-Id}, taken from an
+ * access token user-point-service signed for an existing user, so queue-service asks nobody whether the user exists.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {RedisOnly.NO_SCHEDULER, RedisOnly.NO_PAYMENT_LISTENER, RedisOnly.NO_TOPIC_CREATION})
 @RealInfrastructure(database = false)
-class UserPointIntegrationTest {
+class TokenIssueOverHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static TestDatabase userPointDatabase;
-    private static ServiceProcess userPoint;
-
-    @DynamicPropertySource
-    static void realUserPoint(DynamicPropertyRegistry registry) {
-        registry.add("ticketing.user-point.base-url", UserPointIntegrationTest::startUserPoint);
-    }
-
-    static synchronized String startUserPoint() {
-        if (userPoint == null) {
-            userPointDatabase = TestDatabase.create("queue-users");
-            userPoint = ServiceProcess.start("user-point-service", Map.of(
-                    "spring.datasource.url", userPointDatabase.url(),
-                    "spring.datasource.username", userPointDatabase.user(),
-                    "spring.datasource.password", userPointDatabase.password(),
-                    "spring.profiles.active", "demo,mariadb"));
-        }
-        return userPoint.baseUrl();
-    }
-
-    @AfterAll
-    static void stopUserPoint() {
-        if (userPoint != null) {
-            userPoint.close();
-        }
-        if (userPointDatabase != null) {
-            userPointDatabase.close();
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
@@ -88,17 +54,7 @@ class UserPointIntegrationTest {
     }
 
     @Test
-    void tokenForUnknownUserIsUserNotFound() {
-        Answer answer = requestToken("http://127.0.0.1:" + port, 987_654);
-
-        assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.body().get("code").asString()).isEqualTo("USER_NOT_FOUND");
-        assertThat(answer.body().get("type").asString()).isEqualTo("https://ticketing.dev/problems/user-not-found");
-        assertThat(redis.keys(store.keys().prefix() + "*")).isEmpty();
-    }
-
-    @Test
-    void existingUserGetsATokenAndTheSameOneWhenAskingAgain() {
+    void theUserGetsATokenAndTheSameOneWhenAskingAgain() {
         Answer first = requestToken("http://127.0.0.1:" + port, 42);
         Answer again = requestToken("http://127.0.0.1:" + port, 42);
 
@@ -149,12 +105,11 @@ class UserPointIntegrationTest {
     }
 
     @Test
-    void redisDownIsServiceUnavailableWithUserPointUp() {
+    void redisDownIsServiceUnavailable() {
         // command-line arguments: they outrank application.yml, as the environment does in production
         try (ConfigurableApplicationContext redisless = new SpringApplicationBuilder(QueueApplication.class).run(
                 "--server.port=0",
                 "--spring.data.redis.port=" + ServiceProcess.freePort(),
-                "--ticketing.user-point.base-url=" + userPoint.baseUrl(),
                 "--ticketing.queue.scheduler-enabled=false",
                 "--ticketing.queue.consume-payment-events=false",
                 "--spring.kafka.admin.auto-create=false")) {
