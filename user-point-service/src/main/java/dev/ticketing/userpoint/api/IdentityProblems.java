@@ -1,6 +1,7 @@
 package dev.ticketing.userpoint.api;
 
 import dev.ticketing.support.web.Problems;
+import dev.ticketing.userpoint.application.PasswordHashingBusyException;
 import dev.ticketing.userpoint.application.SigningKeyUnavailableException;
 import dev.ticketing.userpoint.domain.InvalidUsernameException;
 import dev.ticketing.userpoint.domain.PasswordRejectedException;
@@ -36,6 +37,13 @@ class IdentityProblems {
     @ExceptionHandler(UsernameTakenException.class)
     ProblemDetail usernameTaken(UsernameTakenException e) {
         return Problems.of(HttpStatus.CONFLICT, "USERNAME_TAKEN", e.getMessage());
+    }
+
+    @ExceptionHandler(PasswordHashingBusyException.class)
+    ResponseEntity<ProblemDetail> hashingBusy(PasswordHashingBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", e.getMessage()));
     }
 
     @ExceptionHandler(SigningKeyUnavailableException.class)

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl  how long an access token is valid ({@code AUTH_ACCESS_TOKEN_TTL})
  * @param bcryptStrength  bcrypt's cost factor for new hashes ({@code AUTH_BCRYPT_STRENGTH}); each step doubles the
  *                        CPU price of a login
+ * @param passwordHashMaxWait how long a login or sign-up waits for a free password-hashing thread before it is
+ *                        answered 503 ({@code AUTH_PASSWORD_HASH_MAX_WAIT}); below the gateway's response timeout, so
+ *                        no hash is made for a client that has already been given up
  * @param login           the login throttle
  * @param keys            the published keys, newest first; the first with a private key signs. Entries without an id
  *                        are ignored (so the optional previous key can stay unset)
@@ -25,6 +28,7 @@ public record AuthProperties(
         String jwksPublicUri,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("10") int bcryptStrength,
+        @DefaultValue("3s") Duration passwordHashMaxWait,
         @DefaultValue Login login,
         List<Key> keys) {
 

@@ -1,10 +1,15 @@
 package dev.ticketing.userpoint.infrastructure;
 
+import dev.ticketing.userpoint.application.PasswordHashingBusyException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -17,14 +22,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * seconds; payment-service's 1 s timeout to user-point then opened its circuit and paying answered 503 in the
  * ticket-opening load test. Platform threads are time-sliced by the operating system, so the carriers keep running
  * the short requests between hashes.
+ *
+ * <p>A hash that has not started within {@code maxWait} is not made at all ({@link PasswordHashingBusyException},
+ * 503): the CPU hashes so many passwords a second and no more, and a queue without a bound grew past the gateway's
+ * timeout in the scheduled-opening load test, so every hash was made for a client already answered 504.
  */
 final class OffCarrierPasswordEncoder implements PasswordEncoder, DisposableBean {
 
     private final PasswordEncoder delegate;
     private final ExecutorService hashing;
+    private final Duration maxWait;
 
-    OffCarrierPasswordEncoder(PasswordEncoder delegate, int threads) {
+    OffCarrierPasswordEncoder(PasswordEncoder delegate, int threads, Duration maxWait) {
         this.delegate = delegate;
+        this.maxWait = maxWait;
         this.hashing = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("password-hashing-", 1).daemon(true).factory());
     }
@@ -46,9 +57,19 @@ final class OffCarrierPasswordEncoder implements PasswordEncoder, DisposableBean
     }
 
     private <T> T offCarrier(Callable<T> hash) {
-        Future<T> result = hashing.submit(hash);
+        // claimed once: by the hashing thread when it starts, or by the waiting caller when it gives up first
+        AtomicBoolean claimed = new AtomicBoolean();
+        Future<T> result = hashing.submit(() -> claimed.compareAndSet(false, true) ? hash.call() : null);
         try {
-            return result.get();
+            try {
+                return result.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException late) {
+                if (claimed.compareAndSet(false, true)) {
+                    result.cancel(false);
+                    throw new PasswordHashingBusyException(maxWait);
+                }
+                return result.get(); // the hash has started: it ends within its own CPU time
+            }
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException refused) {
                 throw refused;

@@ -33,7 +33,7 @@ class UserPointConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(AuthProperties properties) {
         return new OffCarrierPasswordEncoder(delegatingEncoder(properties.bcryptStrength()),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), properties.passwordHashMaxWait());
     }
 
     private static PasswordEncoder delegatingEncoder(int bcryptStrength) {

@@ -3,6 +3,8 @@ package dev.ticketing.userpoint.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketing.userpoint.application.PasswordHashingBusyException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 class OffCarrierPasswordEncoderTest {
 
+    /** Longer than any queue of these tests takes to drain, even on a starved CI machine. */
+    private static final Duration LONG_WAIT = Duration.ofMinutes(1);
+
     private final PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private OffCarrierPasswordEncoder encoder;
 
@@ -28,7 +33,7 @@ class OffCarrierPasswordEncoderTest {
     @Test
     void hashesOnAPlatformThreadWhileTheRequestsVirtualThreadWaits() throws Exception {
         HashingThreads threads = new HashingThreads();
-        encoder = new OffCarrierPasswordEncoder(recording(bcrypt, threads), 2);
+        encoder = new OffCarrierPasswordEncoder(recording(bcrypt, threads), 2, LONG_WAIT);
 
         Future<Boolean> verdict;
         try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -42,7 +47,7 @@ class OffCarrierPasswordEncoderTest {
 
     @Test
     void answersAsTheEncoderItWraps() {
-        encoder = new OffCarrierPasswordEncoder(bcrypt, 1);
+        encoder = new OffCarrierPasswordEncoder(bcrypt, 1, LONG_WAIT);
         String hash = bcrypt.encode("demo-password");
 
         assertThat(encoder.matches("demo-password", hash)).isTrue();
@@ -53,7 +58,7 @@ class OffCarrierPasswordEncoderTest {
 
     @Test
     void aPasswordTheEncoderRefusesIsRefusedWithTheSameException() {
-        encoder = new OffCarrierPasswordEncoder(bcrypt, 1);
+        encoder = new OffCarrierPasswordEncoder(bcrypt, 1, LONG_WAIT);
         String overBcryptsLimit = "x".repeat(73);
 
         assertThatThrownBy(() -> encoder.encode(overBcryptsLimit)).isInstanceOf(IllegalArgumentException.class);
@@ -66,7 +71,7 @@ class OffCarrierPasswordEncoderTest {
         CountDownLatch go = new CountDownLatch(1);
         // one thread: run on the callers' virtual threads instead, as many hashes would run at once as there are
         // carriers (the cores), so this fails on any machine with more than one core
-        encoder = new OffCarrierPasswordEncoder(counting(bcrypt, running, mostAtOnce), 1);
+        encoder = new OffCarrierPasswordEncoder(counting(bcrypt, running, mostAtOnce), 1, LONG_WAIT);
 
         List<Future<String>> hashes = new ArrayList<>();
         try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -83,6 +88,44 @@ class OffCarrierPasswordEncoderTest {
             assertThat(hash.get()).startsWith("{bcrypt}");
         }
         assertThat(mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aHashThatCannotStartWithinTheLongestWaitIsNeverMadeAndRefused() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        AtomicInteger hashesMade = new AtomicInteger();
+        encoder = new OffCarrierPasswordEncoder(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                hashesMade.incrementAndGet();
+                firstRunning.countDown();
+                try {
+                    releaseFirst.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "{noop}" + raw;
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                hashesMade.incrementAndGet();
+                return true;
+            }
+        }, 1, Duration.ofMillis(200));
+
+        try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = requests.submit(() -> encoder.encode("first"));
+            firstRunning.await();
+
+            assertThatThrownBy(() -> encoder.matches("second", "{noop}second"))
+                    .isInstanceOf(PasswordHashingBusyException.class);
+            releaseFirst.countDown();
+            assertThat(first.get()).as("the hash that had started is waited for").isEqualTo("{noop}first");
+        }
+        assertThat(encoder.matches("third", "{noop}third")).isTrue();
+        assertThat(hashesMade.get()).as("first and third; the refused one was never hashed").isEqualTo(2);
     }
 
     private static final class HashingThreads {
