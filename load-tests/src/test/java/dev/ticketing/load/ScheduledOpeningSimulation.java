@@ -225,9 +225,7 @@ public class ScheduledOpeningSimulation extends Simulation {
     /** The operator's login and {@code PUT /api/ops/rooms/{id}/opens-at}, once the crowd has logged in. */
     private static void scheduleOpening() {
         try {
-            String login = send("POST", "/api/auth/login", null, "{\"username\":\"" + OPERATOR
-                    + "\",\"password\":\"" + OPERATOR_PASSWORD + "\"}");
-            operatorToken = field(login, "accessToken");
+            operatorToken = field(operatorLogin(), "accessToken");
             Instant at = Instant.now().plusSeconds(JOIN_SECONDS + OPEN_AFTER_SECONDS).truncatedTo(
                     java.time.temporal.ChronoUnit.SECONDS);
             String entry = send("PUT", "/api/ops/rooms/" + CONCERT + "/opens-at", operatorToken,
@@ -242,6 +240,20 @@ public class ScheduledOpeningSimulation extends Simulation {
         } catch (Exception e) {
             throw new IllegalStateException("Scheduling the opening failed", e);
         }
+    }
+
+    /** The operator logs in as the crowd does: a 503/429 is asked again after 2 s, up to 30 times. */
+    private static String operatorLogin() throws Exception {
+        String credentials = "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + OPERATOR_PASSWORD + "\"}";
+        HttpResponse<String> login = exchange("POST", "/api/auth/login", null, credentials);
+        for (int attempt = 1; login.statusCode() != 200 && attempt < 30; attempt++) {
+            Thread.sleep(2_000);
+            login = exchange("POST", "/api/auth/login", null, credentials);
+        }
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("the operator could not log in: " + login.statusCode() + " " + login.body());
+        }
+        return login.body();
     }
 
     /** The operator's view of the room, one line per sample: time from the opening, and its figures. */
@@ -261,6 +273,11 @@ public class ScheduledOpeningSimulation extends Simulation {
     }
 
     private static String send(String method, String path, String bearer, String body) throws Exception {
+        return exchange(method, path, bearer, body).body();
+    }
+
+    private static HttpResponse<String> exchange(String method, String path, String bearer, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
         if (bearer != null) {
@@ -271,7 +288,7 @@ public class ScheduledOpeningSimulation extends Simulation {
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** One top-level field of a flat JSON object, as text (enough for the figures printed here). */
@@ -324,6 +341,13 @@ public class ScheduledOpeningSimulation extends Simulation {
         System.out.println(report);
         if (!report.consistent()) {
             throw new IllegalStateException("Consistency check failed after the load run: " + report.violations());
+        }
+        if (opensAt == null) {
+            throw new IllegalStateException("The opening was never scheduled: this run measured no scheduled opening");
+        }
+        if (loginsRefused.get() * 100 >= USERS) {
+            throw new IllegalStateException(loginsRefused.get() + " of " + USERS + " users could not log in within 30"
+                    + " tries: the crowd never reached the room");
         }
         if (admittedEarly.get() > 0) {
             throw new IllegalStateException(admittedEarly.get() + " users were admitted before the opening");
