@@ -5,16 +5,14 @@ import dev.ticketing.concert.api.ConcertResponses.ConcertResponse;
 import dev.ticketing.concert.api.ConcertResponses.SeatResponse;
 import dev.ticketing.concert.application.ConcertCatalog;
 import dev.ticketing.support.web.AdmittedRoom;
-import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.support.web.CallerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +37,7 @@ class ConcertController {
     @GetMapping
     @Operation(summary = "All concerts")
     @ApiResponse(responseCode = "200", description = "The concerts")
-    List<ConcertResponse> concerts(@UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId) {
+    List<ConcertResponse> concerts(@CallerId long userId) {
         return catalog.concerts().stream().map(ConcertResponse::of).toList();
     }
 
@@ -49,7 +47,7 @@ class ConcertController {
     @ApiResponse(responseCode = "404", description = "CONCERT_NOT_FOUND")
     @ApiResponse(responseCode = "403", description = "WRONG_ROOM: the admission is for another concert's room")
     List<ConcertDateResponse> availableDates(
-            @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @PathVariable long concertId) {
         admittedRoom.requireConcert(concertId);
@@ -62,7 +60,7 @@ class ConcertController {
     @ApiResponse(responseCode = "404", description = "CONCERT_NOT_FOUND or CONCERT_DATE_NOT_FOUND (also a date of"
             + " another concert)")
     List<SeatResponse> seats(
-            @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @PathVariable long concertId,
             @PathVariable long dateId,

@@ -10,7 +10,7 @@ import dev.ticketing.concert.domain.Reservation;
 import dev.ticketing.concert.domain.ReservationStatus;
 import dev.ticketing.support.idempotency.IdempotentRequests;
 import dev.ticketing.support.web.AdmittedRoom;
-import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.support.web.CallerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,7 +78,7 @@ class ReservationController {
             + " request with this key is still being processed)")
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body")
     ResponseEntity<ReservationResponse> hold(
-            @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @Valid @RequestBody HoldRequest request) {
         admittedRoom.requireConcert(request.concertId());
@@ -95,7 +94,7 @@ class ReservationController {
     @ApiResponse(responseCode = "200", description = "The reservation")
     @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND (also someone else's reservation)")
     ReservationResponse reservation(
-            @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @PathVariable long reservationId) {
         Reservation reservation = reservations.ownReservation(userId, reservationId);
@@ -110,7 +109,7 @@ class ReservationController {
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: status not HELD, CONFIRMED or RELEASED, page"
             + " below 0 or above 100000, size outside 1..100")
     MyReservationsResponse myReservations(
-            @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @Parameter(description = "only reservations in this status", schema = @Schema(
                     allowableValues = {"HELD", "CONFIRMED", "RELEASED"}))
             @RequestParam(required = false) String status,
@@ -129,7 +128,7 @@ class ReservationController {
     @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND (also someone else's reservation)")
     @ApiResponse(responseCode = "409", description = "RESERVATION_ALREADY_PAID: a paid reservation is a sale")
     ReservationResponse cancel(
-            @UserId @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @PathVariable @Positive long reservationId) {
         return ReservationResponse.of(cancelReservation.cancel(userId, reservationId));
     }

@@ -5,7 +5,7 @@ import dev.ticketing.payment.application.PaymentQueries;
 import dev.ticketing.payment.application.ReservationConcerts;
 import dev.ticketing.support.idempotency.IdempotentRequests;
 import dev.ticketing.support.web.AdmittedRoom;
-import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.support.web.CallerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,7 +75,7 @@ class PaymentController {
             + "same request (Retry-After)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PaymentResponse> pay(
-            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @Parameter(hidden = true) AdmittedRoom admittedRoom,
             @Valid @RequestBody PayRequest request) {
         // a reservation's concert never changes, so checking before paying is as good as inside; one whose
@@ -98,7 +97,7 @@ class PaymentController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     PaymentResponse payment(
-            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @PathVariable @Positive long paymentId) {
         return PaymentResponse.of(paymentQueries.paymentOf(userId, paymentId));
     }

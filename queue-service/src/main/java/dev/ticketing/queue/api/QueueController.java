@@ -3,6 +3,7 @@ package dev.ticketing.queue.api;
 import dev.ticketing.queue.application.QueueService;
 import dev.ticketing.queue.application.QueueService.TokenView;
 import dev.ticketing.queue.domain.RoomId;
+import dev.ticketing.support.web.CallerId;
 import dev.ticketing.support.web.IdentityHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Positive;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -54,7 +54,7 @@ class QueueController {
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis is down",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<QueueStatusResponse> issue(
-            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @RequestBody(required = false) @Valid IssueTokenRequest request) {
         RoomId room = request == null || request.concertId() == null ? RoomId.DEFAULT
                 : RoomId.ofConcert(request.concertId());
@@ -79,7 +79,7 @@ class QueueController {
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis is down",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<QueueStatusResponse> me(
-            @Parameter(hidden = true) @RequestHeader(IdentityHeaders.USER_ID) @Positive long userId,
+            @CallerId long userId,
             @Parameter(description = "The waiting token") @RequestHeader(
                     name = IdentityHeaders.QUEUE_TOKEN, required = false) String token) {
         return answer(ResponseEntity.ok(), QueueStatusResponse.of(queue.currentStatus(token, userId)));

@@ -5,9 +5,8 @@ import dev.ticketing.queue.application.RoomOperations;
 import dev.ticketing.queue.application.RoomOperations.RoomStats;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
-import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.support.web.CallerId;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -57,30 +55,26 @@ class RoomOpsController {
 
     @PatchMapping
     @Operation(summary = "Change capacity and/or admission interval; applies at the next round on every instance")
-    JsonNode changeLimits(@PathVariable @Positive long concertId, @Parameter(hidden = true)
-            @RequestHeader(IdentityHeaders.USER_ID) @Positive long operatorId, @RequestBody @Valid Limits limits) {
+    JsonNode changeLimits(@PathVariable @Positive long concertId, @CallerId long operatorId, @RequestBody @Valid Limits limits) {
         return entry(rooms.changeLimits(RoomId.ofConcert(concertId), operatorId, limits.capacity(),
                 limits.admissionIntervalMillis()));
     }
 
     @PostMapping("/pause")
     @Operation(summary = "Queue all: no admissions until resumed (active tokens live on and expire)")
-    JsonNode pause(@PathVariable @Positive long concertId, @Parameter(hidden = true)
-            @RequestHeader(IdentityHeaders.USER_ID) @Positive long operatorId) {
+    JsonNode pause(@PathVariable @Positive long concertId, @CallerId long operatorId) {
         return entry(rooms.pause(RoomId.ofConcert(concertId), operatorId));
     }
 
     @PostMapping("/resume")
     @Operation(summary = "Admissions again, in line order")
-    JsonNode resume(@PathVariable @Positive long concertId, @Parameter(hidden = true)
-            @RequestHeader(IdentityHeaders.USER_ID) @Positive long operatorId) {
+    JsonNode resume(@PathVariable @Positive long concertId, @CallerId long operatorId) {
         return entry(rooms.resume(RoomId.ofConcert(concertId), operatorId));
     }
 
     @PutMapping("/opens-at")
     @Operation(summary = "Set or move the opening (in the future; not once the room opened)")
-    JsonNode setOpensAt(@PathVariable @Positive long concertId, @Parameter(hidden = true)
-            @RequestHeader(IdentityHeaders.USER_ID) @Positive long operatorId, @RequestBody @Valid Opening opening) {
+    JsonNode setOpensAt(@PathVariable @Positive long concertId, @CallerId long operatorId, @RequestBody @Valid Opening opening) {
         return entry(rooms.setOpensAt(RoomId.ofConcert(concertId), operatorId, opening.opensAt()));
     }
 

@@ -67,6 +67,11 @@ public class MalformedRequestHandler {
                         : e.getRequiredType().getSimpleName().toLowerCase()));
     }
 
+    @ExceptionHandler(CallerIdResolver.MalformedCallerIdException.class)
+    ProblemDetail malformedCaller(CallerIdResolver.MalformedCallerIdException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage());
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail missingHeader(MissingRequestHeaderException e) {
         if (IdentityHeaders.USER_ID.equalsIgnoreCase(e.getHeaderName())) {

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({MalformedRequestHandler.class, ProblemErrorController.class, StrictNumberBinding.class,
-        WrongRoomHandler.class, WrongRoomHandler.Resolver.class})
+        WrongRoomHandler.class, RequestContextArguments.class})
 public class ServiceSupportAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)

@@ -1,7 +1,7 @@
 package dev.ticketing.userpoint.api;
 
 import dev.ticketing.support.idempotency.IdempotentRequests;
-import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.support.web.CallerId;
 import dev.ticketing.userpoint.application.PointService;
 import dev.ticketing.userpoint.domain.AmountNotChargeableException;
 import dev.ticketing.userpoint.domain.PointOutcome;
@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,8 +41,7 @@ class PointController {
     @ApiResponse(responseCode = "200", description = "The balance")
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no X-User-Id (not called through the gateway)")
     @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
-    BalanceResponse balance(@Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID)
-            long userId) {
+    BalanceResponse balance(@CallerId long userId) {
         return new BalanceResponse(userId, points.balance(userId));
     }
 
@@ -65,7 +63,7 @@ class PointController {
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body")
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE (+ Retry-After): nothing was charged")
     ChargeResponse charge(
-            @Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID) long userId,
+            @CallerId long userId,
             @RequestBody ChargeRequest request) {
         BigDecimal amount = amountOf(request.amount());
         PointOutcome outcome = idempotentRequests.execute(userId, "POST /api/points/charges", request,
@@ -80,7 +78,7 @@ class PointController {
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
     HistoryResponse history(
-            @Parameter(description = "Set by the gateway") @RequestHeader(IdentityHeaders.USER_ID) long userId,
+            @CallerId long userId,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
             @Parameter(description = "Items per page") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return HistoryResponse.of(points.history(userId, page, size));
