@@ -55,7 +55,8 @@ class RoomOpsController {
 
     @PatchMapping
     @Operation(summary = "Change capacity and/or admission interval; applies at the next round on every instance")
-    JsonNode changeLimits(@PathVariable @Positive long concertId, @CallerId long operatorId, @RequestBody @Valid Limits limits) {
+    JsonNode changeLimits(@PathVariable @Positive long concertId, @CallerId long operatorId,
+            @RequestBody @Valid Limits limits) {
         return entry(rooms.changeLimits(RoomId.ofConcert(concertId), operatorId, limits.capacity(),
                 limits.admissionIntervalMillis()));
     }
@@ -74,7 +75,8 @@ class RoomOpsController {
 
     @PutMapping("/opens-at")
     @Operation(summary = "Set or move the opening (in the future; not once the room opened)")
-    JsonNode setOpensAt(@PathVariable @Positive long concertId, @CallerId long operatorId, @RequestBody @Valid Opening opening) {
+    JsonNode setOpensAt(@PathVariable @Positive long concertId, @CallerId long operatorId,
+            @RequestBody @Valid Opening opening) {
         return entry(rooms.setOpensAt(RoomId.ofConcert(concertId), operatorId, opening.opensAt()));
     }
 
