@@ -6,11 +6,12 @@ import dev.ticketing.payment.application.PaymentRepository;
 import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.support.ConcertPeer;
 import dev.ticketing.payment.support.HttpApi;
-import dev.ticketing.payment.support.MutableClock;
 import dev.ticketing.payment.support.PaymentEventsRecorder;
 import dev.ticketing.payment.support.PaymentTestConfiguration;
 import dev.ticketing.payment.support.ReservationEventsPublisher;
 import dev.ticketing.payment.support.ReservationViewProbe;
+import dev.ticketing.testsupport.MutableClock;
+import dev.ticketing.testsupport.TestClockConfiguration;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What every test of the running service shares: its HTTP API, both ends of Kafka, a clock to move, and a fresh
@@ -27,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code @RealInfrastructure(kafka = true)}.
  */
 @Import(PaymentTestConfiguration.class)
+// refunds are retried on the scheduler's real back-off, so the clock runs
+@TestPropertySource(properties = TestClockConfiguration.RUNNING + "=true")
 abstract class PaymentApiTest {
 
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
