@@ -1,6 +1,7 @@
 package dev.ticketing.payment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.payment.application.PaymentRepository;
 import dev.ticketing.payment.application.ReservationViewRepository;
@@ -81,12 +82,9 @@ abstract class PaymentApiTest {
 
     /** Waits until payment-service's consumer has applied this event (its inbox row is written in the same commit). */
     void awaitProcessed(UUID eventId) {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId.toString())
-                .query(Long.class).single() == 0) {
-            assertThat(System.nanoTime()).as("event %s processed in time", eventId).isLessThan(deadline);
-            PaymentEventsRecorder.sleep(20);
-        }
+        await("event " + eventId + " processed").atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
+                        .param(eventId.toString()).query(Long.class).single() > 0);
     }
 
     static void assertProblem(HttpApi.Response response, int status, String code) {

@@ -183,7 +183,7 @@ class RoomsStoreTest {
     }
 
     @Test
-    void capacityRaisedLiveAdmitsTheExtraAtTheNextRoundOnEitherInstance() throws InterruptedException {
+    void capacityRaisedLiveAdmitsTheExtraAtTheNextRoundOnEitherInstance() {
         RedisQueueStore instanceA = store(ownConnection(), 100, CONCERT_1, null);
         RedisQueueStore instanceB = store(ownConnection(), 100, CONCERT_1, null);
         join(instanceA, CONCERT_1, 1, 1000, T0);
@@ -202,7 +202,7 @@ class RoomsStoreTest {
     }
 
     @Test
-    void pauseGivesNoAdmissionsOverThreeRoundsAndResumeContinuesInOrder() throws InterruptedException {
+    void pauseGivesNoAdmissionsOverThreeRoundsAndResumeContinuesInOrder() {
         RedisQueueStore instanceA = store(ownConnection(), 10, CONCERT_1, null);
         RedisQueueStore instanceB = store(ownConnection(), 10, CONCERT_1, null);
         List<QueueToken> tokens = join(instanceA, CONCERT_1, 1, 40, T0);
@@ -324,7 +324,7 @@ class RoomsStoreTest {
         store(redis, 100, CONCERT_1, null).change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("intervalMs", "300"), now);
         try (TwoSchedulers schedulers = new TwoSchedulers(rounds, 100)) {
             rounds.awaitActive(100);
-            Thread.sleep(1000); // three more rounds: capacity holds with both instances ticking
+            rounds.awaitRoundsAfter(rounds.size(), 3); // capacity holds with both instances ticking
             assertThat(rounds.activeNow()).isEqualTo(100);
 
             int before = rounds.size();
@@ -334,7 +334,7 @@ class RoomsStoreTest {
             TickResult next = rounds.nextAdmittingAfter(before);
             assertThat(next.admitted()).as("the first round after the change").isEqualTo(200);
             assertThat(next.active()).isEqualTo(300);
-            Thread.sleep(700);
+            rounds.awaitRoundsAfter(rounds.size(), 2);
             assertThat(rounds.activeNow()).isEqualTo(300);
             assertThat(rounds.admittedInTotal()).isEqualTo(300);
             assertThat(rounds.instancesThatRan()).as("rounds run by each instance").containsOnlyKeys(0, 1);
@@ -483,15 +483,9 @@ class RoomsStoreTest {
      * The next round of concert 1's room as the schedulers run it (keeping the room's interval), from whichever of
      * the two instances gets it: both ask until one of them runs it.
      */
-    private static TickResult nextRound(RedisQueueStore instance, Instant at) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            TickResult result = instance.tick(CONCERT_1, at, true);
-            if (result.ran()) {
-                return result;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no round within 2 s");
+    private static TickResult nextRound(RedisQueueStore instance, Instant at) {
+        return org.awaitility.Awaitility.await("a round").atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(10)).until(() -> instance.tick(CONCERT_1, at, true), TickResult::ran);
     }
 
     /** Users {@code from..to} join {@code room} one after another at {@code at}; their tokens in join order. */

@@ -1,6 +1,7 @@
 package dev.ticketing.queue.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.RedisOnly;
@@ -21,8 +22,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +36,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -170,7 +177,7 @@ class WaitingRoomStoreTest {
         store.tick(RoomId.DEFAULT, T0, false);
         store.tick(RoomId.DEFAULT, T0.plus(ACTIVE_TTL), false);
 
-        Long ttl = redis.getExpire(prefix + "expired:" + token.value(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        Long ttl = redis.getExpire(prefix + "expired:" + token.value(), TimeUnit.MILLISECONDS);
 
         assertThat(ttl).isBetween(1L, Duration.ofHours(1).toMillis());
         assertThat(redis.hasKey(prefix + "token:" + token.value())).isFalse();
@@ -200,11 +207,11 @@ class WaitingRoomStoreTest {
         store.tick(RoomId.DEFAULT, T0, false);
         String revoked = store.keys().admissionRevoked();
         java.util.concurrent.BlockingQueue<String> announced = new java.util.concurrent.LinkedBlockingQueue<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
         var subscription = redis.getConnectionFactory().getConnection();
         try {
-            subscription.subscribe((message, pattern) -> announced.add(new String(message.getBody())),
-                    revoked.getBytes());
-            Thread.sleep(200);
+            subscription.subscribe(new Announcements(announced, subscribed), revoked.getBytes());
+            assertThat(subscribed.await(5, TimeUnit.SECONDS)).as("subscribed to " + revoked).isTrue();
 
             store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
             // a waiting user who pays (for an earlier visit's hold) had no admission: nothing is revoked
@@ -213,11 +220,26 @@ class WaitingRoomStoreTest {
             long admittedUntil = T0.plus(ACTIVE_TTL).toEpochMilli();
             assertThat(redis.opsForZSet().score(revoked, payer.admissionId())).isEqualTo((double) admittedUntil);
             assertThat(redis.opsForZSet().score(revoked, waiting.admissionId())).isNull();
-            assertThat(announced.poll(5, java.util.concurrent.TimeUnit.SECONDS))
+            assertThat(announced.poll(5, TimeUnit.SECONDS))
                     .isEqualTo(payer.admissionId() + " " + admittedUntil);
-            assertThat(announced.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+            assertThat(announced.poll(300, TimeUnit.MILLISECONDS)).isNull();
         } finally {
             subscription.close();
+        }
+    }
+
+    /** What arrives on a channel, once Redis confirmed the subscription. */
+    private record Announcements(java.util.Queue<String> received, CountDownLatch subscribed)
+            implements MessageListener, SubscriptionListener {
+
+        @Override
+        public void onMessage(Message message, byte[] pattern) {
+            received.add(new String(message.getBody()));
+        }
+
+        @Override
+        public void onChannelSubscribed(byte[] channel, long count) {
+            subscribed.countDown();
         }
     }
 
@@ -300,13 +322,18 @@ class WaitingRoomStoreTest {
         AtomicLong clockMillis = new AtomicLong(T0.toEpochMilli());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong maxActiveSeen = new AtomicLong();
+        AtomicLongArray ticksOf = new AtomicLongArray(2);
 
         List<Race.Outcome<Long>> outcomes = Race.run(3, i -> () -> {
             if (i == 2) { // time keeper and observer
                 for (int second = 0; second < 300; second++) {
                     clockMillis.addAndGet(1000);
                     maxActiveSeen.accumulateAndGet(redis.opsForZSet().zCard(prefix + "active"), Math::max);
-                    Thread.sleep(1);
+                    // the next second comes once both instances have ticked in this one
+                    long a = ticksOf.get(0);
+                    long b = ticksOf.get(1);
+                    await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                            .until(() -> ticksOf.get(0) > a && ticksOf.get(1) > b);
                 }
                 running.set(false);
                 return 0L;
@@ -318,6 +345,7 @@ class WaitingRoomStoreTest {
                 assertThat(tick.active()).isLessThanOrEqualTo(capacity);
                 maxActiveSeen.accumulateAndGet(tick.active(), Math::max);
                 admitted += tick.admitted();
+                ticksOf.incrementAndGet(i);
             }
             return admitted;
         });
