@@ -11,7 +11,7 @@ import dev.ticketing.queue.application.QueueStore.PaymentExpiry;
 import dev.ticketing.queue.application.QueueStore.TickResult;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;
@@ -89,7 +89,7 @@ class WaitingRoomStoreTest {
         List<IssueOutcome> issued = outcomes.stream().map(Race.Outcome::value).toList();
         assertThat(issued).allMatch(IssueOutcome::newlyIssued);
         // positions at issue time are the arrival order: 0..999, each exactly once
-        List<Long> arrival = issued.stream().map(o -> ((TokenState.Waiting) o.state()).position()).sorted().toList();
+        List<Long> arrival = issued.stream().map(o -> ((TokenStanding.Waiting) o.state()).position()).sorted().toList();
         assertThat(arrival).containsExactlyElementsOf(LongStream.range(0, 1000).boxed().toList());
 
         TickResult tick = store.tick(RoomId.DEFAULT, T0.plusSeconds(5), false);
@@ -99,15 +99,15 @@ class WaitingRoomStoreTest {
         assertThat(tick.waiting()).isEqualTo(900);
         List<Long> waitingPositions = new ArrayList<>();
         for (IssueOutcome outcome : issued) {
-            long arrivedAs = ((TokenState.Waiting) outcome.state()).position();
-            TokenState now = store.status(outcome.token(), T0.plusSeconds(6)).state();
+            long arrivedAs = ((TokenStanding.Waiting) outcome.state()).position();
+            TokenStanding now = store.status(outcome.token(), T0.plusSeconds(6)).state();
             if (arrivedAs < 100) {
                 assertThat(now).as("arrival %d", arrivedAs)
-                        .isEqualTo(new TokenState.Active(((TokenState.Waiting) outcome.state()).userId(),
-                                T0.plusSeconds(5).plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
+                        .isEqualTo(new TokenStanding.Active(((TokenStanding.Waiting) outcome.state()).userId(),
+                                T0.plusSeconds(5).plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
             } else {
-                assertThat(now).as("arrival %d", arrivedAs).isInstanceOf(TokenState.Waiting.class);
-                long position = ((TokenState.Waiting) now).position();
+                assertThat(now).as("arrival %d", arrivedAs).isInstanceOf(TokenStanding.Waiting.class);
+                long position = ((TokenStanding.Waiting) now).position();
                 assertThat(position).as("arrival %d keeps its order", arrivedAs).isEqualTo(arrivedAs - 100);
                 waitingPositions.add(position);
             }
@@ -127,7 +127,7 @@ class WaitingRoomStoreTest {
         Set<QueueToken> tokens = outcomes.stream().map(o -> o.value().token()).collect(Collectors.toSet());
         assertThat(tokens).hasSize(1);
         assertThat(outcomes.stream().filter(o -> o.value().newlyIssued())).hasSize(1);
-        assertThat(outcomes).allMatch(o -> o.value().state().equals(new TokenState.Waiting(7, 1)));
+        assertThat(outcomes).allMatch(o -> o.value().state().equals(new TokenStanding.Waiting(7, 1)));
         assertThat(redis.opsForZSet().zCard(prefix + "waiting")).isEqualTo(2);
     }
 
@@ -141,7 +141,8 @@ class WaitingRoomStoreTest {
 
         assertThat(again.token()).isEqualTo(token);
         assertThat(again.newlyIssued()).isFalse();
-        assertThat(again.state()).isEqualTo(new TokenState.Active(7, T0.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
+        assertThat(again.state())
+                .isEqualTo(new TokenStanding.Active(7, T0.plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
     }
 
     @Test
@@ -159,15 +160,15 @@ class WaitingRoomStoreTest {
 
         assertThat(atExpiry.expired()).isEqualTo(2);
         assertThat(atExpiry.admitted()).isEqualTo(2);
-        assertThat(store.status(tokens.get(0), expiry).state()).isEqualTo(new TokenState.Expired(1));
-        assertThat(store.status(tokens.get(1), expiry).state()).isEqualTo(new TokenState.Expired(2));
-        assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenState.Active(3, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
-        assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenState.Active(4, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
+        assertThat(store.status(tokens.get(0), expiry).state()).isEqualTo(new TokenStanding.Expired(1));
+        assertThat(store.status(tokens.get(1), expiry).state()).isEqualTo(new TokenStanding.Expired(2));
+        assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenStanding.Active(3, expiry.plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
+        assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenStanding.Active(4, expiry.plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
         // the expired user is free to queue again, at the end of the line
         IssueOutcome comeback = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), expiry);
         assertThat(comeback.newlyIssued()).isTrue();
         assertThat(comeback.token()).isNotEqualTo(tokens.get(0));
-        assertThat(comeback.state()).isEqualTo(new TokenState.Waiting(1, 0));
+        assertThat(comeback.state()).isEqualTo(new TokenStanding.Waiting(1, 0));
     }
 
     @Test
@@ -194,9 +195,9 @@ class WaitingRoomStoreTest {
         PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(outcome).isEqualTo(PaymentExpiry.EXPIRED);
-        assertThat(store.status(payer, T0.plusSeconds(31)).state()).isEqualTo(new TokenState.Expired(1));
+        assertThat(store.status(payer, T0.plusSeconds(31)).state()).isEqualTo(new TokenStanding.Expired(1));
         assertThat(store.tick(RoomId.DEFAULT, T0.plusSeconds(35), false).admitted()).isEqualTo(1);
-        assertThat(store.status(next, T0.plusSeconds(35)).state()).isInstanceOf(TokenState.Active.class);
+        assertThat(store.status(next, T0.plusSeconds(35)).state()).isInstanceOf(TokenStanding.Active.class);
     }
 
     @Test
@@ -256,7 +257,7 @@ class WaitingRoomStoreTest {
         PaymentExpiry replay = store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(replay).isEqualTo(PaymentExpiry.DUPLICATE);
-        assertThat(store.status(newVisit, T0.plusSeconds(41)).state()).isEqualTo(new TokenState.Waiting(1, 0));
+        assertThat(store.status(newVisit, T0.plusSeconds(41)).state()).isEqualTo(new TokenStanding.Waiting(1, 0));
     }
 
     @Test
@@ -268,7 +269,7 @@ class WaitingRoomStoreTest {
         PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0, T0);
 
         assertThat(outcome).isEqualTo(PaymentExpiry.TOKEN_NEWER_THAN_PAYMENT);
-        assertThat(store.status(newVisit, T0.plusSeconds(61)).state()).isEqualTo(new TokenState.Waiting(1, 0));
+        assertThat(store.status(newVisit, T0.plusSeconds(61)).state()).isEqualTo(new TokenStanding.Waiting(1, 0));
     }
 
     @Test
@@ -357,13 +358,13 @@ class WaitingRoomStoreTest {
         Instant end = Instant.ofEpochMilli(clockMillis.get());
         // the admitted (active or expired) are exactly the earliest arrivals; the rest wait in their order
         for (int arrival = 0; arrival < users; arrival++) {
-            TokenState state = instanceA.status(arrivals.get(arrival), end).state();
+            TokenStanding state = instanceA.status(arrivals.get(arrival), end).state();
             if (arrival < admittedByBoth) {
                 assertThat(state).as("arrival %d", arrival)
-                        .isInstanceOfAny(TokenState.Active.class, TokenState.Expired.class);
+                        .isInstanceOfAny(TokenStanding.Active.class, TokenStanding.Expired.class);
             } else {
                 assertThat(state).as("arrival %d", arrival)
-                        .isEqualTo(new TokenState.Waiting(arrival + 1, arrival - admittedByBoth));
+                        .isEqualTo(new TokenStanding.Waiting(arrival + 1, arrival - admittedByBoth));
             }
         }
     }
