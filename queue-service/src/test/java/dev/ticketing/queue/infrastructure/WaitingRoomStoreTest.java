@@ -327,16 +327,21 @@ class WaitingRoomStoreTest {
 
         List<Race.Outcome<Long>> outcomes = Race.run(3, i -> () -> {
             if (i == 2) { // time keeper and observer
-                for (int second = 0; second < 300; second++) {
-                    clockMillis.addAndGet(1000);
-                    maxActiveSeen.accumulateAndGet(redis.opsForZSet().zCard(prefix + "active"), Math::max);
-                    // the next second comes once both instances have ticked in this one
-                    long a = ticksOf.get(0);
-                    long b = ticksOf.get(1);
-                    await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                            .until(() -> ticksOf.get(0) > a && ticksOf.get(1) > b);
+                try {
+                    for (int second = 0; second < 300; second++) {
+                        clockMillis.addAndGet(1000);
+                        maxActiveSeen.accumulateAndGet(redis.opsForZSet().zCard(prefix + "active"), Math::max);
+                        // the next second comes once both instances have ticked in this one (an instance that
+                        // failed stops ticking: then this wait fails too, and the race ends)
+                        long a = ticksOf.get(0);
+                        long b = ticksOf.get(1);
+                        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                                .pollInterval(Duration.ofMillis(1))
+                                .until(() -> ticksOf.get(0) > a && ticksOf.get(1) > b);
+                    }
+                } finally {
+                    running.set(false);
                 }
-                running.set(false);
                 return 0L;
             }
             RedisQueueStore instance = i == 0 ? instanceA : instanceB;
