@@ -488,7 +488,10 @@ class TokenAdmissionTest {
         AtomicReference<Double> last = new AtomicReference<>(queueValidations());
         await("queue-service's validation count settled").atMost(Duration.ofSeconds(3))
                 .pollInterval(Duration.ofMillis(100)).during(Duration.ofMillis(300))
-                .until(() -> last.get().equals(last.getAndSet(queueValidations())));
+                .until(() -> {
+                    double now = queueValidations();
+                    return now == last.getAndSet(now);
+                });
         return last.get();
     }
 
