@@ -6,7 +6,7 @@
 #   3. project rules (k8s/validate/rules.js): probes, requests/limits, non-root and restricted pod security on every
 #      container; image names ticketing/<service>; env keys that exist in the ConfigMap/Secret they reference; the
 #      services' env contract, ports, graceful shutdown; NetworkPolicies equal to the call graph; Kafka replication
-#      that fits the brokers and a topics Job that creates every topic of common-events; Redis AOF + noeviction;
+#      that fits the brokers and a topics Job that runs common-events' CreateTopics; Redis AOF + noeviction;
 #      only /api of the gateway on the Ingress; no Secrets rendered in production;
 #      every service scraped by a ServiceMonitor, every alert with severity, summary and a runbook heading that exists
 #      in docs/runbooks.md, the Grafana dashboard's JSON;
@@ -105,7 +105,6 @@ validate_overlays() {
     done
     ((${#args[@]})) || return 1
     node "$validate/validate.js" --secrets "$out/secrets.yaml" --pom "$root/pom.xml" \
-        --topics "$root/common-events/src/main/java/dev/ticketing/events/Topics.java" \
         --runbooks "$root/docs/runbooks.md" "${args[@]}"
 }
 step "schema + unknown fields + project rules (${overlays[*]})" validate_overlays

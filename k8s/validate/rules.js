@@ -63,6 +63,11 @@ const EXPECTED_EDGES = [
   'user-point-service -> kafka:9092', 'kafka-topics -> kafka:9092', 'kafka -> kafka:9092', 'kafka -> kafka:9093',
 ];
 
+/** The topics Job's program: common-events' CreateTopics, which creates Topics.ALL (the one list of topics). */
+const CREATE_TOPICS = 'dev.ticketing.events.CreateTopics';
+/** The service images that contain common-events (their poms depend on it), so the topics Job can run from one. */
+const EVENTS_IMAGES = ['queue-service', 'concert-service', 'payment-service'];
+
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 const id = (o) => `${o.kind}/${o.metadata && o.metadata.name}`;
@@ -117,7 +122,6 @@ function durationSeconds(value) {
  * @param options.secretContract Secrets the overlay expects to exist although it does not render them
  *                        (production creates them out of band): their names and keys
  * @param options.projectVersion the Maven project version: the tag jib gives the images
- * @param options.topics  the event topics common-events defines
  * @param options.runbookAnchors the heading anchors of docs/runbooks.md (alerts' runbook_url must hit one)
  */
 function checkRules(objects, options = {}) {
@@ -390,20 +394,32 @@ function checkRules(objects, options = {}) {
     fail('kafka', null, 'kafka StatefulSet or its ConfigMaps are missing');
   }
 
-  // -- the topics Job creates every topic of common-events' Topics (and its .dlt), as the services would --
-  const topicsScript = [...configMaps.values()].find((c) => c.data && 'create-topics.sh' in c.data);
-  if (topicsScript && ticketingConfig && kafkaConfig) {
+  // -- the topics Job runs common-events' CreateTopics (so it creates every topic of Topics, and its .dlt), from an
+  //    image of this release that contains common-events, replicated as the services would --
+  const topicsConfig = configMaps.get('kafka-topics');
+  if (topicsConfig && ticketingConfig && kafkaConfig) {
     for (const [key, expected] of [['REPLICATION_FACTOR', ticketingConfig.data.TICKETING_EVENTS_REPLICATION_FACTOR],
       ['MIN_INSYNC_REPLICAS', kafkaConfig.data.KAFKA_MIN_INSYNC_REPLICAS],
       ['BOOTSTRAP_SERVERS', ticketingConfig.data.KAFKA_BOOTSTRAP_SERVERS]]) {
-      if (topicsScript.data[key] !== expected) {
-        fail('kafka', topicsScript, `${key}=${topicsScript.data[key]} differs from the services' and brokers' ${expected}`);
+      if ((topicsConfig.data || {})[key] !== expected) {
+        fail('kafka', topicsConfig, `${key}=${(topicsConfig.data || {})[key]} differs from the services' and brokers' ${expected}`);
       }
     }
+  } else {
+    fail('kafka', null, 'the topics Job\'s ConfigMap kafka-topics is missing');
   }
-  for (const topic of options.topics || []) {
-    if (!topicsScript || !topicsScript.data['create-topics.sh'].includes(topic)) {
-      fail('kafka', topicsScript || null, `the topics Job does not create ${topic} (common-events Topics)`);
+  const topicsJob = byKind('Job').find((j) => j.metadata.name === 'kafka-topics');
+  const creator = topicsJob && containersOf(topicsJob)
+    .find((c) => [...(c.command || []), ...(c.args || [])].includes(CREATE_TOPICS));
+  if (!creator) {
+    fail('kafka', topicsJob || null, `the topics Job does not run ${CREATE_TOPICS} (common-events' Topics, the one list)`);
+  } else {
+    const image = imageName(creator.image);
+    const own = /(^|\/)ticketing\/([^/]+)$/.exec(image.name);
+    if (!own || !EVENTS_IMAGES.includes(own[2])) {
+      fail('kafka', topicsJob, `image ${creator.image} does not contain common-events (one of ${EVENTS_IMAGES.join(', ')})`);
+    } else if (options.overlay === 'local' && options.projectVersion && image.tag !== options.projectVersion) {
+      fail('kafka', topicsJob, `image tag ${image.tag} is not the project version ${options.projectVersion}`);
     }
   }
 

@@ -1,8 +1,8 @@
 'use strict';
 // Checks rendered overlays (kubectl kustomize output) offline: Kubernetes API schema, unknown fields, project rules.
 //
-//   node validate.js [--secrets <rendered base/secrets>] [--pom <pom.xml>] [--topics <Topics.java>]
-//                    [--runbooks <docs/runbooks.md>] <overlay>=<rendered.yaml> ...
+//   node validate.js [--secrets <rendered base/secrets>] [--pom <pom.xml>] [--runbooks <docs/runbooks.md>]
+//                    <overlay>=<rendered.yaml> ...
 //
 // Prints every problem and one summary line per overlay; exits 1 when anything failed.
 
@@ -21,13 +21,6 @@ function projectVersion(pomFile) {
   const pom = fs.readFileSync(pomFile, 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '');
   const match = /<version>([^<]+)<\/version>/.exec(pom);
   return match ? match[1].trim() : undefined;
-}
-
-/** The event topic names of common-events' Topics class (the one definition), or []. */
-function eventTopics(topicsFile) {
-  if (!topicsFile || !fs.existsSync(topicsFile)) return [];
-  const source = fs.readFileSync(topicsFile, 'utf8');
-  return [...source.matchAll(/public static final String [A-Z_]*EVENTS = "([^"]+)"/g)].map((m) => m[1]);
 }
 
 /** The heading anchors of a Markdown file, as GitHub makes them (lower case, punctuation dropped, spaces to -). */
@@ -55,12 +48,10 @@ function main(argv) {
   const overlays = [];
   let secretContract = [];
   let pom;
-  let topics = [];
   let runbookAnchors;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--secrets') secretContract = loadObjects(argv[++i]);
     else if (argv[i] === '--pom') pom = argv[++i];
-    else if (argv[i] === '--topics') topics = eventTopics(argv[++i]);
     else if (argv[i] === '--runbooks') runbookAnchors = headingAnchors(argv[++i]);
     else {
       const [name, file] = argv[i].split('=');
@@ -68,15 +59,15 @@ function main(argv) {
     }
   }
   if (!overlays.length) {
-    console.error('usage: node validate.js [--secrets file] [--pom pom.xml] [--topics Topics.java] '
-      + '[--runbooks runbooks.md] <overlay>=<file> ...');
+    console.error('usage: node validate.js [--secrets file] [--pom pom.xml] [--runbooks runbooks.md] '
+      + '<overlay>=<file> ...');
     return 2;
   }
   const version = projectVersion(pom);
   let failed = 0;
   for (const { name, file } of overlays) {
     const objects = loadObjects(file);
-    const problems = checkOverlay(objects, { overlay: name, secretContract, projectVersion: version, topics,
+    const problems = checkOverlay(objects, { overlay: name, secretContract, projectVersion: version,
       runbookAnchors });
     for (const p of problems) console.log(`  FAIL ${name}: [${p.check}] ${p.object}: ${p.message}`);
     const kinds = new Set(objects.map((o) => o.kind)).size;
@@ -87,7 +78,7 @@ function main(argv) {
   return failed ? 1 : 0;
 }
 
-module.exports = { checkOverlay, loadObjects, projectVersion, eventTopics, headingAnchors };
+module.exports = { checkOverlay, loadObjects, projectVersion, headingAnchors };
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));

@@ -8,12 +8,11 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const yaml = require('js-yaml');
-const { checkOverlay, projectVersion, eventTopics, headingAnchors } = require('./validate.js');
+const { checkOverlay, projectVersion, headingAnchors } = require('./validate.js');
 const { ruleFiles } = require('./rule-files.js');
 
 const K8S = path.resolve(__dirname, '..');
 const VERSION = projectVersion(path.join(K8S, '..', 'pom.xml'));
-const TOPICS = eventTopics(path.join(K8S, '..', 'common-events/src/main/java/dev/ticketing/events/Topics.java'));
 const RUNBOOK_ANCHORS = headingAnchors(path.join(K8S, '..', 'docs', 'runbooks.md'));
 
 function render(dir) {
@@ -35,7 +34,7 @@ function overlay(name) {
 }
 
 function problems(name, objects, secretContract = rendered.secrets) {
-  return checkOverlay(objects, { overlay: name, secretContract, projectVersion: VERSION, topics: TOPICS,
+  return checkOverlay(objects, { overlay: name, secretContract, projectVersion: VERSION,
     runbookAnchors: RUNBOOK_ANCHORS });
 }
 
@@ -170,15 +169,22 @@ test('replication settings must fit the brokers', () => {
   assertProblem(problems('production', production), 'rule:kafka', '1 brokers but 3 quorum voters');
 });
 
-test('the topics Job creates every topic common-events defines, replicated like the services do', () => {
-  assert.ok(TOPICS.length >= 2, `topics read from common-events: ${TOPICS}`);
+test('the topics Job runs common-events\' CreateTopics from an image with common-events, replicated like the services', () => {
   const objects = overlay('production');
-  const script = configMap(objects, 'create-topics.sh');
-  script.data['create-topics.sh'] = script.data['create-topics.sh'].replace(TOPICS[0], 'ticketing.renamed');
-  script.data.REPLICATION_FACTOR = '1';
-  const list = problems('production', objects);
-  assertProblem(list, 'rule:kafka', `the topics Job does not create ${TOPICS[0]}`);
+  configMap(objects, 'DLT_RETENTION_MS').data.REPLICATION_FACTOR = '1';
+  const job = find(objects, 'Job', 'kafka-topics').spec.template.spec.containers[0];
+  job.image = 'registry.example.com/ticketing/gateway-service:0.1.0';
+  let list = problems('production', objects);
   assertProblem(list, 'rule:kafka', 'REPLICATION_FACTOR=1 differs');
+  assertProblem(list, 'rule:kafka', 'gateway-service:0.1.0 does not contain common-events');
+
+  const local = overlay('local');
+  const localJob = find(local, 'Job', 'kafka-topics').spec.template.spec.containers[0];
+  localJob.image = 'ticketing/concert-service:0.0.9';
+  assertProblem(problems('local', local), 'rule:kafka', 'image tag 0.0.9 is not the project version');
+  localJob.image = 'apache/kafka:4.1.2';
+  localJob.command = ['/bin/bash', '/scripts/create-topics.sh'];
+  assertProblem(problems('local', local), 'rule:kafka', 'the topics Job does not run dev.ticketing.events.CreateTopics');
 });
 
 test('the mariadb profile never reaches MySQL 8', () => {

@@ -50,7 +50,7 @@ public final class TestHttpServer implements AutoCloseable {
     public static TestHttpServer echo() {
         return new TestHttpServer(exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
-                sleep(Duration.ofSeconds(3));
+                delay(Duration.ofSeconds(3));
             }
             Map<String, Object> received = new LinkedHashMap<>();
             received.put("method", exchange.getRequestMethod());
@@ -76,7 +76,8 @@ public final class TestHttpServer implements AutoCloseable {
         exchange.close();
     }
 
-    private static void sleep(Duration duration) {
+    /** A slow fake server: its delay before answering is what the test is about, so it really sleeps. */
+    public static void delay(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.ticketing.events.bench;
 
+import dev.ticketing.events.EventsProperties;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.it.AppliedEventsListener;
 import dev.ticketing.events.it.EventsTestApplication;
@@ -28,6 +29,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 
 /**
  * Commit → consumer-applied latency of the outbox path (DB commit, relay, Kafka acks=all, consumer, inbox + effect
@@ -70,7 +74,12 @@ public class OutboxLatencyBenchmark {
         context = new SpringApplicationBuilder(EventsTestApplication.class).properties(properties).run();
         holds = context.getBean(HoldService.class);
         listener = context.getBean(AppliedEventsListener.class);
-        Thread.sleep(5_000); // partition assignment of the new group
+        // every partition of the topic assigned to the new group before the first measured event
+        int partitions = context.getBean(EventsProperties.class).partitions();
+        for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainers()) {
+            ContainerTestUtils.waitForAssignment(container, partitions);
+        }
 
         // 10 commits every 10 ms on 4 threads: backgroundRate events per second, each in its own transaction.
         background = Executors.newScheduledThreadPool(4);

@@ -15,10 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.ticketing.concert.support.MutableClock;
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
 import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.testsupport.MutableClock;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class ConcertApiTest {
 
     private static final AtomicLong USER_IDS = new AtomicLong(2_000_000);

@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @SpringBootTest(properties = "concert.release.interval=1h")
 @AutoConfigureMockMvc
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class HoldIdempotencyTest {
 
     private static final AtomicLong USER_IDS = new AtomicLong(3_000_000);

@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
 import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.Topics;
@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @SpringBootTest(properties = "concert.release.interval=1h")
 @AutoConfigureMockMvc
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class ReservationsApiTest {
 
     private static final AtomicLong USER_IDS = new AtomicLong(6_000_000);

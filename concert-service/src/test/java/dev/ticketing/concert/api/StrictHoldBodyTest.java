@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(properties = "concert.release.interval=1h")
 @AutoConfigureMockMvc
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class StrictHoldBodyTest {
 
     private static final long USER = 3_000_001;

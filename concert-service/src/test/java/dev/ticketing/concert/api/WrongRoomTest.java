@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class WrongRoomTest {
 
     private static final AtomicLong USER_IDS = new AtomicLong(3_000_000);

@@ -9,10 +9,9 @@ import dev.ticketing.concert.domain.ReleaseReason;
 import dev.ticketing.concert.domain.Reservation;
 import dev.ticketing.concert.domain.ReservationStatus;
 import dev.ticketing.concert.domain.ReservedSeat;
-import dev.ticketing.concert.support.MutableClock;
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.concert.support.ReservationEvents;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
 import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.ReservationConfirmationFailed;
@@ -20,6 +19,7 @@ import dev.ticketing.events.ReservationConfirmed;
 import dev.ticketing.events.SeatReleased;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.Topics;
+import dev.ticketing.testsupport.MutableClock;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.time.Duration;
@@ -48,7 +48,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 @SpringBootTest(properties = {"concert.release.interval=1h", "concert.release.batch-size=7"})
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class GroupHoldsAndCancelTest {
 
     private static final Duration HOLD = Duration.ofMinutes(5);

@@ -7,10 +7,9 @@ import static org.awaitility.Awaitility.await;
 import dev.ticketing.concert.domain.ConcertException;
 import dev.ticketing.concert.domain.ConfirmationDecision;
 import dev.ticketing.concert.domain.Reservation;
-import dev.ticketing.concert.support.MutableClock;
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.concert.support.ReservationEvents;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
 import dev.ticketing.events.DomainEvent;
 import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.PaymentCompleted;
@@ -19,6 +18,7 @@ import dev.ticketing.events.ReservationConfirmed;
 import dev.ticketing.events.SeatReleased;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.Topics;
+import dev.ticketing.testsupport.MutableClock;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.Gauge;
@@ -57,7 +57,7 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
         // small batches, so racing jobs interleave over several transactions
         "concert.release.batch-size=7"})
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class ReservationLifecycleTest {
 
     private static final Duration HOLD = Duration.ofMinutes(5);

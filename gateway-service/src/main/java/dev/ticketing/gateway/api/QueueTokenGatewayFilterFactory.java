@@ -78,7 +78,7 @@ public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory
 
     private Mono<Void> answer(ServerWebExchange exchange, GatewayFilterChain chain, Verdict verdict) {
         return switch (verdict) {
-            case Verdict.Admitted admitted -> chain.filter(asUser(exchange, admitted));
+            case Verdict.Allowed allowed -> chain.filter(asUser(exchange, allowed));
             // a queue token is a place in line of one user: another user's access token cannot use it
             case Verdict.NotYours notYours -> problems.write(exchange, Problem.of(HttpStatus.FORBIDDEN,
                     ErrorCodes.TOKEN_NOT_YOURS, "This queue token belongs to another user"));
@@ -99,16 +99,16 @@ public class QueueTokenGatewayFilterFactory extends AbstractGatewayFilterFactory
         };
     }
 
-    private static ServerWebExchange asUser(ServerWebExchange exchange, Verdict.Admitted admitted) {
+    private static ServerWebExchange asUser(ServerWebExchange exchange, Verdict.Allowed allowed) {
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {
-                    headers.set(USER_ID, Long.toString(admitted.userId()));
-                    if (admitted.room() != null) {
-                        headers.set(ADMITTED_ROOM, admitted.room());
+                    headers.set(USER_ID, Long.toString(allowed.userId()));
+                    if (allowed.room() != null) {
+                        headers.set(ADMITTED_ROOM, allowed.room());
                     }
                 })
                 .build();
-        exchange.getAttributes().put(USER_ID_ATTRIBUTE, admitted.userId());
+        exchange.getAttributes().put(USER_ID_ATTRIBUTE, allowed.userId());
         return exchange.mutate().request(request).build();
     }
 }

@@ -3,7 +3,7 @@ package dev.ticketing.gateway.application;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.ticketing.gateway.domain.Verdict.Admitted;
+import dev.ticketing.gateway.domain.Verdict.Allowed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class ActiveTokenCache {
 
-    private record Entry(Admitted admitted, Instant validUntil) {
+    private record Entry(Allowed allowed, Instant validUntil) {
     }
 
     private final Duration ttl;
@@ -37,7 +37,7 @@ public final class ActiveTokenCache {
         return entries != null;
     }
 
-    public Optional<Admitted> find(String token, Instant now) {
+    public Optional<Allowed> find(String token, Instant now) {
         if (entries == null) {
             return Optional.empty();
         }
@@ -46,18 +46,18 @@ public final class ActiveTokenCache {
         if (entry == null || !now.isBefore(entry.validUntil())) {
             return Optional.empty();
         }
-        return Optional.of(entry.admitted());
+        return Optional.of(entry.allowed());
     }
 
     /** Only ACTIVE validations with a known expiry are cached: a waiting token's answer changes every tick. */
-    public void remember(String token, Admitted admitted, Instant now) {
-        if (entries == null || admitted.activeUntil() == null) {
+    public void remember(String token, Allowed allowed, Instant now) {
+        if (entries == null || allowed.activeUntil() == null) {
             return;
         }
         Instant byTtl = now.plus(ttl);
-        Instant validUntil = admitted.activeUntil().isBefore(byTtl) ? admitted.activeUntil() : byTtl;
+        Instant validUntil = allowed.activeUntil().isBefore(byTtl) ? allowed.activeUntil() : byTtl;
         if (now.isBefore(validUntil)) {
-            entries.put(token, new Entry(admitted, validUntil));
+            entries.put(token, new Entry(allowed, validUntil));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.ticketing.gateway.application;
 
-import dev.ticketing.gateway.domain.TokenState;
+import dev.ticketing.gateway.domain.OpaqueTokenView;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -11,5 +11,5 @@ public interface TokenDirectory {
      * The token's state, or empty when the directory does not know the token. Fails with
      * {@link TokenDirectoryUnavailable} when the directory cannot answer in time.
      */
-    Mono<Optional<TokenState>> find(String token);
+    Mono<Optional<OpaqueTokenView>> find(String token);
 }

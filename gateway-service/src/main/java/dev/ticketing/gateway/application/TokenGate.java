@@ -1,8 +1,8 @@
 package dev.ticketing.gateway.application;
 
-import dev.ticketing.gateway.domain.AdmissionCheck;
-import dev.ticketing.gateway.domain.AdmissionPolicy;
+import dev.ticketing.gateway.domain.AdmissionTokenCheck;
 import dev.ticketing.gateway.domain.RouteAccess;
+import dev.ticketing.gateway.domain.RouteAccessRule;
 import dev.ticketing.gateway.domain.Verdict;
 import java.time.Clock;
 import java.util.Optional;
@@ -34,23 +34,23 @@ public class TokenGate {
      * queue-service is the verdict {@link Verdict.Unverifiable}.
      */
     public Mono<Verdict> check(String tokenHeader, RouteAccess access, long caller) {
-        if (AdmissionPolicy.looksLikeAdmissionToken(tokenHeader)) {
-            return Mono.just(checkAdmission(tokenHeader, caller));
+        if (RouteAccessRule.looksLikeAdmissionToken(tokenHeader)) {
+            return Mono.just(checkAdmissionToken(tokenHeader, caller));
         }
-        Optional<Verdict> byHeader = AdmissionPolicy.judgeHeader(tokenHeader);
+        Optional<Verdict> byHeader = RouteAccessRule.judgeHeader(tokenHeader);
         if (byHeader.isPresent()) {
             return Mono.just(byHeader.get());
         }
-        Optional<Verdict.Admitted> cached = cache.find(tokenHeader, clock.instant());
+        Optional<Verdict.Allowed> cached = cache.find(tokenHeader, clock.instant());
         if (cached.isPresent()) {
             return Mono.just(cached.get().userId() == caller ? cached.get() : new Verdict.NotYours());
         }
         return directory.find(tokenHeader)
                 .map(state -> {
                     var now = clock.instant();
-                    Verdict verdict = AdmissionPolicy.judge(state, access, caller, now);
-                    if (verdict instanceof Verdict.Admitted admitted) {
-                        cache.remember(tokenHeader, admitted, now);
+                    Verdict verdict = RouteAccessRule.judge(state, access, caller, now);
+                    if (verdict instanceof Verdict.Allowed allowed) {
+                        cache.remember(tokenHeader, allowed, now);
                     }
                     return verdict;
                 })
@@ -59,14 +59,14 @@ public class TokenGate {
     }
 
     /** No I/O: the signature with the configured keys, then the caller and the revocations held in memory. */
-    public Verdict checkAdmission(String token, long caller) {
+    public Verdict checkAdmissionToken(String token, long caller) {
         return switch (admissions.verify(token)) {
-            case AdmissionCheck.Invalid invalid -> new Verdict.TokenInvalid(invalid.reason());
-            case AdmissionCheck.Expired expired -> new Verdict.TokenExpired();
+            case AdmissionTokenCheck.Invalid invalid -> new Verdict.TokenInvalid(invalid.reason());
+            case AdmissionTokenCheck.Expired expired -> new Verdict.TokenExpired();
             // before the live revocations are loaded a revoked token could pass: refuse for now, never wave through
-            case AdmissionCheck.Valid valid -> !revoked.loaded()
+            case AdmissionTokenCheck.Valid valid -> !revoked.loaded()
                     ? new Verdict.Unverifiable("the admission revocations are not loaded yet")
-                    : AdmissionPolicy.judgeAdmission(valid.admission(), caller,
+                    : RouteAccessRule.judgeAdmission(valid.admission(), caller,
                             revoked.isRevoked(valid.admission().id()), clock.instant());
         };
     }

@@ -9,7 +9,7 @@ public sealed interface Verdict {
      * Let the request through as this user; {@code activeUntil} and {@code room} (forwarded as
      * {@code X-Admitted-Room}) are set when the user was admitted, null for a waiting token on a route that allows it.
      */
-    record Admitted(long userId, Instant activeUntil, String room) implements Verdict {
+    record Allowed(long userId, Instant activeUntil, String room) implements Verdict {
     }
 
     /** Missing, malformed, unknown to queue-service, or in a state the gateway does not understand. */

@@ -20,7 +20,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.ticketing.gateway.GatewayProperties;
 import dev.ticketing.gateway.application.AdmissionTokenVerifier;
 import dev.ticketing.gateway.domain.Admission;
-import dev.ticketing.gateway.domain.AdmissionCheck;
+import dev.ticketing.gateway.domain.AdmissionTokenCheck;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
@@ -76,30 +76,32 @@ public class NimbusAdmissionTokenVerifier implements AdmissionTokenVerifier {
     }
 
     @Override
-    public AdmissionCheck verify(String token) {
+    public AdmissionTokenCheck verify(String token) {
         Instant now = clock.instant();
         Admission known = verified.getIfPresent(token);
         if (known != null) {
-            return now.isBefore(known.expiresAt()) ? new AdmissionCheck.Valid(known) : new AdmissionCheck.Expired();
+            return now.isBefore(known.expiresAt())
+                    ? new AdmissionTokenCheck.Valid(known)
+                    : new AdmissionTokenCheck.Expired();
         }
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
         } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
-            return new AdmissionCheck.Invalid("The admission token is not valid");
+            return new AdmissionTokenCheck.Invalid("The admission token is not valid");
         }
         Admission admission;
         try {
             admission = new Admission(claims.getJWTID(), Long.parseLong(claims.getSubject()),
                     claims.getStringClaim("room"), claims.getExpirationTime().toInstant());
         } catch (ParseException | NumberFormatException e) {
-            return new AdmissionCheck.Invalid("The admission token's claims are not valid");
+            return new AdmissionTokenCheck.Invalid("The admission token's claims are not valid");
         }
         if (!now.isBefore(admission.expiresAt())) {
-            return new AdmissionCheck.Expired();
+            return new AdmissionTokenCheck.Expired();
         }
         verified.put(token, admission);
-        return new AdmissionCheck.Valid(admission);
+        return new AdmissionTokenCheck.Valid(admission);
     }
 
     private static ECPublicKey publicKey(GatewayProperties.Admission.Key key) {

@@ -2,7 +2,7 @@ package dev.ticketing.gateway.infrastructure;
 
 import dev.ticketing.gateway.application.TokenDirectory;
 import dev.ticketing.gateway.application.TokenDirectoryUnavailable;
-import dev.ticketing.gateway.domain.TokenState;
+import dev.ticketing.gateway.domain.OpaqueTokenView;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -33,8 +33,8 @@ public class QueueTokenClient implements TokenDirectory {
     }
 
     @Override
-    public Mono<Optional<TokenState>> find(String token) {
-        Mono<Optional<TokenState>> call = queue.get()
+    public Mono<Optional<OpaqueTokenView>> find(String token) {
+        Mono<Optional<OpaqueTokenView>> call = queue.get()
                 .uri("/internal/queue/tokens/{token}", token)
                 .exchangeToMono(response -> {
                     if (response.statusCode().is2xxSuccessful()) {
@@ -44,7 +44,7 @@ public class QueueTokenClient implements TokenDirectory {
                     // 404 is queue-service's TOKEN_INVALID; 400 means it refused the token's shape: both "unknown"
                     if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
                             || response.statusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
-                        return response.releaseBody().thenReturn(Optional.<TokenState>empty());
+                        return response.releaseBody().thenReturn(Optional.<OpaqueTokenView>empty());
                     }
                     return response.createError();
                 })

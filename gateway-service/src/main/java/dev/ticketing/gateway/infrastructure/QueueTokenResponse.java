@@ -1,8 +1,8 @@
 package dev.ticketing.gateway.infrastructure;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.ticketing.gateway.domain.TokenState;
-import dev.ticketing.gateway.domain.TokenStatus;
+import dev.ticketing.gateway.domain.OpaqueTokenStatus;
+import dev.ticketing.gateway.domain.OpaqueTokenView;
 import java.time.Instant;
 
 /** queue-service's {@code GET /internal/queue/tokens/{token}} answer; fields it adds later are ignored. */
@@ -10,8 +10,8 @@ import java.time.Instant;
 record QueueTokenResponse(Long userId, String status, Long position, Long estimatedWaitSeconds, Instant expiresAt,
         String room) {
 
-    TokenState toState() {
-        return new TokenState(userId == null ? 0 : userId, TokenStatus.parse(status),
+    OpaqueTokenView toState() {
+        return new OpaqueTokenView(userId == null ? 0 : userId, OpaqueTokenStatus.parse(status),
                 position == null ? 0 : position, estimatedWaitSeconds == null ? 0 : estimatedWaitSeconds, expiresAt,
                 room);
     }

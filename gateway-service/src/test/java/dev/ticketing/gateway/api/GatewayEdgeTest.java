@@ -66,11 +66,11 @@ class GatewayEdgeTest {
             case UNKNOWN_TOKEN -> TestHttpServer.respond(exchange, 404,
                     "{\"status\":404,\"code\":\"TOKEN_INVALID\"}");
             case UNKNOWN_TOKEN_AFTER_A_PAUSE -> {
-                sleep(Duration.ofMillis(300));
+                TestHttpServer.delay(Duration.ofMillis(300));
                 TestHttpServer.respond(exchange, 404, "{\"status\":404,\"code\":\"TOKEN_INVALID\"}");
             }
             case SLOW -> {
-                sleep(Duration.ofSeconds(5));
+                TestHttpServer.delay(Duration.ofSeconds(5));
                 TestHttpServer.respond(exchange, 200, "{\"userId\":1,\"status\":\"ACTIVE\"}");
             }
             case BROKEN -> TestHttpServer.respond(exchange, 500, "{\"status\":500}");
@@ -378,13 +378,5 @@ class GatewayEdgeTest {
 
     private CircuitBreaker breaker() {
         return breakers.circuitBreaker(QueueTokenClient.BREAKER);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

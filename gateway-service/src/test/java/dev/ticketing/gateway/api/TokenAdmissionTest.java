@@ -1,6 +1,7 @@
 package dev.ticketing.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.gateway.AdmissionKeys;
 import dev.ticketing.gateway.ProblemAssert;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -466,21 +468,14 @@ class TokenAdmissionTest {
 
     /** The count once it stopped moving (a request's timer is recorded just after its answer is sent). */
     private double awaitValidationsSettled() {
-        double last = queueValidations();
-        for (int i = 0; i < 20; i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            double now = queueValidations();
-            if (now == last && i >= 2) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+        AtomicReference<Double> last = new AtomicReference<>(queueValidations());
+        await("queue-service's validation count settled").atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(100)).during(Duration.ofMillis(300))
+                .until(() -> {
+                    double now = queueValidations();
+                    return now == last.getAndSet(now);
+                });
+        return last.get();
     }
 
     /** queue-service's own count of requests to its internal validation route. */
@@ -506,16 +501,7 @@ class TokenAdmissionTest {
     }
 
     private void awaitStatus(String token, String status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!status.equals(statusAtQueue(token))) {
-            assertThat(System.nanoTime()).as("token did not become " + status + " within " + timeout)
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("token becomes " + status).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> statusAtQueue(token), status::equals);
     }
 }

@@ -2,7 +2,7 @@ package dev.ticketing.gateway.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.gateway.domain.Verdict.Admitted;
+import dev.ticketing.gateway.domain.Verdict.Allowed;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -15,16 +15,16 @@ class ActiveTokenCacheTest {
     @Test
     void activeValidationIsReusedWithinTheTtl() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
-        Admitted admitted = new Admitted(42, NOW.plusSeconds(600), "default");
-        cache.remember(TOKEN, admitted, NOW);
+        Allowed allowed = new Allowed(42, NOW.plusSeconds(600), "default");
+        cache.remember(TOKEN, allowed, NOW);
 
-        assertThat(cache.find(TOKEN, NOW.plusMillis(999))).contains(admitted);
+        assertThat(cache.find(TOKEN, NOW.plusMillis(999))).contains(allowed);
     }
 
     @Test
     void entryNeverOutlivesTheTtlByTheRequestClock() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofMillis(500), 100);
-        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600), null), NOW);
+        cache.remember(TOKEN, new Allowed(42, NOW.plusSeconds(600), null), NOW);
 
         assertThat(cache.find(TOKEN, NOW.plusMillis(500))).isEmpty();
     }
@@ -32,7 +32,7 @@ class ActiveTokenCacheTest {
     @Test
     void entryNeverOutlivesTheTokensOwnExpiry() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
-        cache.remember(TOKEN, new Admitted(42, NOW.plusMillis(300), null), NOW);
+        cache.remember(TOKEN, new Allowed(42, NOW.plusMillis(300), null), NOW);
 
         assertThat(cache.find(TOKEN, NOW.plusMillis(299))).isPresent();
         assertThat(cache.find(TOKEN, NOW.plusMillis(300))).isEmpty();
@@ -41,7 +41,7 @@ class ActiveTokenCacheTest {
     @Test
     void waitingAdmissionsAreNotCachedBecauseTheirAnswerChangesEveryTick() {
         ActiveTokenCache cache = new ActiveTokenCache(Duration.ofSeconds(1), 100);
-        cache.remember(TOKEN, new Admitted(42, null, null), NOW);
+        cache.remember(TOKEN, new Allowed(42, null, null), NOW);
 
         assertThat(cache.find(TOKEN, NOW)).isEmpty();
     }
@@ -49,7 +49,7 @@ class ActiveTokenCacheTest {
     @Test
     void disabledCacheRemembersNothing() {
         ActiveTokenCache cache = ActiveTokenCache.disabled();
-        cache.remember(TOKEN, new Admitted(42, NOW.plusSeconds(600), null), NOW);
+        cache.remember(TOKEN, new Allowed(42, NOW.plusSeconds(600), null), NOW);
 
         assertThat(cache.enabled()).isFalse();
         assertThat(cache.find(TOKEN, NOW)).isEmpty();

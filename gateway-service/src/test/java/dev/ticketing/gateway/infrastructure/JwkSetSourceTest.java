@@ -126,11 +126,7 @@ class JwkSetSourceTest {
                 return;
             }
             keyFetches.incrementAndGet();
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            TestHttpServer.delay(delay);
             TestHttpServer.respond(exchange, 200, keys.toString(false));
         });
     }

@@ -7,7 +7,7 @@ import dev.ticketing.gateway.AdmissionKeys;
 import dev.ticketing.gateway.GatewayProperties;
 import dev.ticketing.gateway.TestIssuer;
 import dev.ticketing.gateway.domain.Admission;
-import dev.ticketing.gateway.domain.AdmissionCheck;
+import dev.ticketing.gateway.domain.AdmissionTokenCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,15 +33,16 @@ class NimbusAdmissionTokenVerifierTest {
     void tokenOfTheCurrentOrThePreviousKeyIsValidWithItsClaims() {
         Instant expiresAt = NOW.plusSeconds(600);
         assertThat(verifier.verify(CURRENT.token(42, "default", expiresAt, "jti-1")))
-                .isEqualTo(new AdmissionCheck.Valid(new Admission("jti-1", 42, "default", expiresAt)));
+                .isEqualTo(new AdmissionTokenCheck.Valid(new Admission("jti-1", 42, "default", expiresAt)));
         assertThat(verifier.verify(PREVIOUS.token(43, "concert-7", expiresAt, "jti-2")))
-                .isEqualTo(new AdmissionCheck.Valid(new Admission("jti-2", 43, "concert-7", expiresAt)));
+                .isEqualTo(new AdmissionTokenCheck.Valid(new Admission("jti-2", 43, "concert-7", expiresAt)));
     }
 
     @Test
     void tokenPastItsExpiryIsExpired() {
-        assertThat(verifier.verify(CURRENT.token(42, NOW))).isInstanceOf(AdmissionCheck.Expired.class);
-        assertThat(verifier.verify(CURRENT.token(42, NOW.minusSeconds(1)))).isInstanceOf(AdmissionCheck.Expired.class);
+        assertThat(verifier.verify(CURRENT.token(42, NOW))).isInstanceOf(AdmissionTokenCheck.Expired.class);
+        assertThat(verifier.verify(CURRENT.token(42, NOW.minusSeconds(1))))
+                .isInstanceOf(AdmissionTokenCheck.Expired.class);
     }
 
     @Test
@@ -61,7 +62,7 @@ class NimbusAdmissionTokenVerifierTest {
                 CURRENT.sign(new JOSEObjectType("admission+jwt"), AdmissionKeys.ISSUER, 42, null, later, "j"),
                 "a.b.c");
         for (String token : bad) {
-            assertThat(verifier.verify(token)).as(token).isInstanceOf(AdmissionCheck.Invalid.class);
+            assertThat(verifier.verify(token)).as(token).isInstanceOf(AdmissionTokenCheck.Invalid.class);
         }
     }
 }

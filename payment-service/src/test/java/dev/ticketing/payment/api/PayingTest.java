@@ -1,6 +1,7 @@
 package dev.ticketing.payment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.PaymentRefunded;
@@ -17,6 +18,9 @@ import dev.ticketing.payment.support.ReservationViewProbe;
 import dev.ticketing.payment.support.UserPointService;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +66,9 @@ class PayingTest extends PaymentApiTest {
 
     @Autowired
     PayForReservation payForReservation;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aHoldWhoseSeatReservedHasNotArrivedIsPaidOnConcertServicesAnswer() {
@@ -140,7 +147,9 @@ class PayingTest extends PaymentApiTest {
     void payRightAfterHoldingWaitsForTheHoldToReachPayments() throws Exception {
         long user = 23;
         CompletableFuture<HttpApi.Response> paying = CompletableFuture.supplyAsync(() -> api.pay(user, reservationId));
-        Thread.sleep(300);
+        await("the payment request in flight").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> meters.find("http.server.requests.active").longTaskTimers().stream()
+                        .mapToInt(LongTaskTimer::activeTasks).sum() > 0);
 
         events.publish(events.seatReserved(reservationId, user, PRICE));
 
@@ -285,11 +294,8 @@ class PayingTest extends PaymentApiTest {
     }
 
     private void awaitBalance(long user, long expected) {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (userPoint.balance(user) != expected && System.nanoTime() < deadline) {
-            sleep(50);
-        }
-        assertThat(userPoint.balance(user)).isEqualTo(expected);
+        await().atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(userPoint.balance(user)).isEqualTo(expected));
     }
 
     private void assertRefundedOnce(long user) {
@@ -298,21 +304,14 @@ class PayingTest extends PaymentApiTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM refund r JOIN payment p ON p.id = r.payment_id "
                 + "WHERE p.reservation_id = ?").param(reservationId).query(Long.class).single()).isEqualTo(1);
         assertThat(outboxRows(PaymentRefunded.TYPE)).isEqualTo(1);
-        sleep(500); // a duplicate would be published right behind the first
-        assertThat(paymentEvents.of(PaymentRefunded.class, reservationId)).hasSize(1);
+        // a duplicate would be published right behind the first
+        await().atMost(Duration.ofSeconds(5)).during(Duration.ofMillis(500)).untilAsserted(
+                () -> assertThat(paymentEvents.of(PaymentRefunded.class, reservationId)).hasSize(1));
     }
 
     private long outboxRows(String eventType) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE message_key = ? AND event_type = ?")
                 .params(Long.toString(reservationId), eventType).query(Long.class).single();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

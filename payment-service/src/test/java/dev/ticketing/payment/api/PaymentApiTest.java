@@ -1,16 +1,18 @@
 package dev.ticketing.payment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.payment.application.PaymentRepository;
 import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.support.ConcertPeer;
 import dev.ticketing.payment.support.HttpApi;
-import dev.ticketing.payment.support.MutableClock;
 import dev.ticketing.payment.support.PaymentEventsRecorder;
 import dev.ticketing.payment.support.PaymentTestConfiguration;
 import dev.ticketing.payment.support.ReservationEventsPublisher;
 import dev.ticketing.payment.support.ReservationViewProbe;
+import dev.ticketing.testsupport.MutableClock;
+import dev.ticketing.testsupport.TestClockConfiguration;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What every test of the running service shares: its HTTP API, both ends of Kafka, a clock to move, and a fresh
@@ -27,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code @RealInfrastructure(kafka = true)}.
  */
 @Import(PaymentTestConfiguration.class)
+// refunds are retried on the scheduler's real back-off, so the clock runs
+@TestPropertySource(properties = TestClockConfiguration.RUNNING + "=true")
 abstract class PaymentApiTest {
 
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
@@ -77,12 +82,9 @@ abstract class PaymentApiTest {
 
     /** Waits until payment-service's consumer has applied this event (its inbox row is written in the same commit). */
     void awaitProcessed(UUID eventId) {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId.toString())
-                .query(Long.class).single() == 0) {
-            assertThat(System.nanoTime()).as("event %s processed in time", eventId).isLessThan(deadline);
-            PaymentEventsRecorder.sleep(20);
-        }
+        await("event " + eventId + " processed").atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
+                        .param(eventId.toString()).query(Long.class).single() > 0);
     }
 
     static void assertProblem(HttpApi.Response response, int status, String code) {

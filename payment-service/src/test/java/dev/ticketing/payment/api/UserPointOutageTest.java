@@ -1,6 +1,7 @@
 package dev.ticketing.payment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.PaymentRefunded;
@@ -8,7 +9,6 @@ import dev.ticketing.payment.domain.PaymentStatus;
 import dev.ticketing.payment.infrastructure.userpoint.UserPointClient;
 import dev.ticketing.payment.support.DelayingProxy;
 import dev.ticketing.payment.support.HttpApi;
-import dev.ticketing.payment.support.PaymentEventsRecorder;
 import dev.ticketing.payment.support.UserPointService;
 import dev.ticketing.testsupport.RealInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -198,13 +198,10 @@ class UserPointOutageTest extends PaymentApiTest {
     }
 
     private void awaitRefundTries(long paymentId, int tries) {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (jdbc.sql("SELECT COALESCE(MAX(tries), 0) FROM refund WHERE payment_id = ?").param(paymentId)
-                .query(Integer.class).single() < tries) {
-            assertThat(System.nanoTime()).as("refund of payment %d tried %d times", paymentId, tries)
-                    .isLessThan(deadline);
-            PaymentEventsRecorder.sleep(50);
-        }
+        await("refund of payment " + paymentId + " tried " + tries + " times").atMost(EVENT_TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT COALESCE(MAX(tries), 0) FROM refund WHERE payment_id = ?")
+                        .param(paymentId).query(Integer.class).single() >= tries);
     }
 
     /** The payment's state as its owner reads it. */
@@ -214,10 +211,7 @@ class UserPointOutageTest extends PaymentApiTest {
     }
 
     private void awaitCircuitNotOpen() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (circuit.getState() == CircuitBreaker.State.OPEN && System.nanoTime() < deadline) {
-            PaymentEventsRecorder.sleep(50);
-        }
-        assertThat(circuit.getState()).isNotEqualTo(CircuitBreaker.State.OPEN);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(circuit.getState()).isNotEqualTo(CircuitBreaker.State.OPEN));
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /** Everything payment-service publishes, as another service would receive it: read back from Kafka, own group. */
@@ -33,24 +35,12 @@ public class PaymentEventsRecorder {
 
     /** Waits for the first event of this type about this reservation. */
     public <T extends DomainEvent> T await(Class<T> type, long reservationId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<T> found = of(type, reservationId);
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-            sleep(20);
-        }
-        throw new AssertionError("No " + type.getSimpleName() + " for reservation " + reservationId + " within "
-                + timeout + "; received " + received);
-    }
-
-    public static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+                    .until(() -> of(type, reservationId), found -> !found.isEmpty()).getFirst();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No " + type.getSimpleName() + " for reservation " + reservationId + " within "
+                    + timeout + "; received " + received, e);
         }
     }
 }

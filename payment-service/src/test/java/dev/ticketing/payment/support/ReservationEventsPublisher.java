@@ -7,6 +7,7 @@ import dev.ticketing.events.ReservationConfirmationFailed;
 import dev.ticketing.events.SeatReleased;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.Topics;
+import dev.ticketing.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;

@@ -3,8 +3,8 @@ package dev.ticketing.payment.support;
 import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.domain.ReservationView;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** Waits until payment-service's view of a reservation, fed from Kafka, satisfies a condition. */
 public final class ReservationViewProbe {
@@ -14,15 +14,9 @@ public final class ReservationViewProbe {
 
     public static ReservationView await(ReservationViewRepository views, long reservationId,
             Predicate<ReservationView> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Optional<ReservationView> view = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            view = views.find(reservationId);
-            if (view.isPresent() && condition.test(view.get())) {
-                return view.get();
-            }
-            PaymentEventsRecorder.sleep(20);
-        }
-        throw new AssertionError("Reservation " + reservationId + " never reached the expected state; last: " + view);
+        return Awaitility.await("reservation " + reservationId + " in the expected state")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> views.find(reservationId), view -> view.isPresent() && condition.test(view.get()))
+                .orElseThrow();
     }
 }

@@ -2,7 +2,7 @@ package dev.ticketing.queue.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketing.queue.application.QueueService.TokenView;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +24,15 @@ public record InternalTokenResponse(
     static InternalTokenResponse of(TokenView view, Instant now) {
         String room = view.room() == null ? null : view.room().value();
         return switch (view.state()) {
-            case TokenState.PreQueued p -> new InternalTokenResponse(p.userId(), TokenStatus.WAITING, room, null,
+            case TokenStanding.PreQueued p -> new InternalTokenResponse(p.userId(), TokenStatus.WAITING, room, null,
                     Math.max(0, Duration.between(now, p.opensAt()).toSeconds()), p.opensAt(), null);
-            case TokenState.Waiting w -> new InternalTokenResponse(w.userId(), TokenStatus.WAITING, room,
+            case TokenStanding.Waiting w -> new InternalTokenResponse(w.userId(), TokenStatus.WAITING, room,
                     w.position(), view.estimatedWaitSeconds(), null, null);
-            case TokenState.Active a -> new InternalTokenResponse(a.userId(), TokenStatus.ACTIVE, room, null, null,
+            case TokenStanding.Active a -> new InternalTokenResponse(a.userId(), TokenStatus.ACTIVE, room, null, null,
                     null, a.expiresAt());
-            case TokenState.Expired e -> new InternalTokenResponse(e.userId(), TokenStatus.EXPIRED, null, null, null,
+            case TokenStanding.Expired e -> new InternalTokenResponse(e.userId(), TokenStatus.EXPIRED, null, null, null,
                     null, null);
-            case TokenState.Unknown u -> throw new IllegalStateException("An unknown token has no status");
+            case TokenStanding.Unknown u -> throw new IllegalStateException("An unknown token has no status");
         };
     }
 }

@@ -3,7 +3,7 @@ package dev.ticketing.queue.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketing.queue.application.QueueService.TokenView;
 import dev.ticketing.queue.domain.RoomId;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -29,14 +29,14 @@ public record QueueStatusResponse(
         String token = view.token().value();
         Long concertId = concertIdOf(view.room());
         return switch (view.state()) {
-            case TokenState.PreQueued p -> new QueueStatusResponse(token, p.userId(), concertId,
+            case TokenStanding.PreQueued p -> new QueueStatusResponse(token, p.userId(), concertId,
                     TokenStatus.PRE_QUEUE, null, null, p.opensAt(), null, view.refreshAfterSeconds(), null);
-            case TokenState.Waiting w -> new QueueStatusResponse(token, w.userId(), concertId, TokenStatus.WAITING,
+            case TokenStanding.Waiting w -> new QueueStatusResponse(token, w.userId(), concertId, TokenStatus.WAITING,
                     w.position(), view.estimatedWaitSeconds(), null, null, view.refreshAfterSeconds(), null);
-            case TokenState.Active a -> new QueueStatusResponse(token, a.userId(), concertId, TokenStatus.ACTIVE,
+            case TokenStanding.Active a -> new QueueStatusResponse(token, a.userId(), concertId, TokenStatus.ACTIVE,
                     null, null, null, a.expiresAt(), null, view.admissionToken());
-            case TokenState.Expired e -> throw new IllegalStateException("An expired token has no public status");
-            case TokenState.Unknown u -> throw new IllegalStateException("An unknown token has no status");
+            case TokenStanding.Expired e -> throw new IllegalStateException("An expired token has no public status");
+            case TokenStanding.Unknown u -> throw new IllegalStateException("An unknown token has no status");
         };
     }
 

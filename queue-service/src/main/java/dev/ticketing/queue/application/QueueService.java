@@ -10,7 +10,7 @@ import dev.ticketing.queue.domain.RoomSettings;
 import dev.ticketing.queue.domain.Shuffle;
 import dev.ticketing.queue.domain.TokenNotYoursException;
 import dev.ticketing.queue.domain.TokenRejectedException;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +74,7 @@ public class QueueService {
         if (ownerOf(view.state()) != userId) {
             throw new TokenNotYoursException();
         }
-        if (view.state() instanceof TokenState.Expired) {
+        if (view.state() instanceof TokenStanding.Expired) {
             throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
         }
         return signed(view);
@@ -87,7 +87,7 @@ public class QueueService {
             return Optional.empty();
         }
         QueueStore.Lookup lookup = store.status(token.get(), clock.instant());
-        if (lookup.state() instanceof TokenState.Unknown) {
+        if (lookup.state() instanceof TokenStanding.Unknown) {
             return Optional.empty();
         }
         return Optional.of(view(token.get(), lookup.state(), lookup.room(), lookup.admittedRecently(),
@@ -124,15 +124,15 @@ public class QueueService {
                 settings.activeTtl(), settings.admissionInterval());
     }
 
-    private TokenView view(QueueToken token, TokenState state, RoomId room, long admittedRecently, long activeNow,
+    private TokenView view(QueueToken token, TokenStanding state, RoomId room, long admittedRecently, long activeNow,
                            boolean newlyIssued) {
-        if (state instanceof TokenState.Waiting waiting) {
+        if (state instanceof TokenStanding.Waiting waiting) {
             RoomSettings settings = cachedSettings(room);
             long wait = rate(settings, admittedRecently).estimatedWaitSeconds(waiting.position(), activeNow);
             return new TokenView(token, state, room, wait, RefreshInterval.seconds(waiting.position(), wait,
                     settings.capacity(), Math.max(1, settings.admissionInterval().toSeconds())), null, newlyIssued);
         }
-        if (state instanceof TokenState.PreQueued preQueued) {
+        if (state instanceof TokenStanding.PreQueued preQueued) {
             // nothing changes before the opening: ask again at it, at most a minute from now
             long untilOpening = Math.max(0, Duration.between(clock.instant(), preQueued.opensAt()).toSeconds());
             return new TokenView(token, state, room, null, Math.max(RefreshInterval.MIN_SECONDS,
@@ -146,7 +146,7 @@ public class QueueService {
      * internal look-ups) for the token's room; the admission's id is the one expire_on_payment.lua revokes.
      */
     private TokenView signed(TokenView view) {
-        if (!(view.state() instanceof TokenState.Active active)) {
+        if (!(view.state() instanceof TokenStanding.Active active)) {
             return view;
         }
         Duration activeTtl = cachedSettings(view.room()).activeTtl();
@@ -167,13 +167,13 @@ public class QueueService {
         return cached.settings();
     }
 
-    private static long ownerOf(TokenState state) {
+    private static long ownerOf(TokenStanding state) {
         return switch (state) {
-            case TokenState.Waiting waiting -> waiting.userId();
-            case TokenState.PreQueued preQueued -> preQueued.userId();
-            case TokenState.Active active -> active.userId();
-            case TokenState.Expired expired -> expired.userId();
-            case TokenState.Unknown unknown -> 0;
+            case TokenStanding.Waiting waiting -> waiting.userId();
+            case TokenStanding.PreQueued preQueued -> preQueued.userId();
+            case TokenStanding.Active active -> active.userId();
+            case TokenStanding.Expired expired -> expired.userId();
+            case TokenStanding.Unknown unknown -> 0;
         };
     }
 
@@ -185,7 +185,7 @@ public class QueueService {
      * {@code refreshAfterSeconds} while waiting or pre-queued, {@code admissionToken} only while active (and only
      * with a signing key configured).
      */
-    public record TokenView(QueueToken token, TokenState state, RoomId room, Long estimatedWaitSeconds,
+    public record TokenView(QueueToken token, TokenStanding state, RoomId room, Long estimatedWaitSeconds,
                             Long refreshAfterSeconds, String admissionToken, boolean newlyIssued) {
     }
 }

@@ -2,7 +2,7 @@ package dev.ticketing.queue.application;
 
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +59,12 @@ public interface QueueStore {
      * @param admittedRecently admissions in the configured rate window, for the wait estimate (0 unless waiting)
      * @param activeNow        tokens active now, whose places are not free, for the wait estimate (0 unless waiting)
      */
-    record IssueOutcome(QueueToken token, TokenState state, boolean newlyIssued, long admittedRecently,
+    record IssueOutcome(QueueToken token, TokenStanding state, boolean newlyIssued, long admittedRecently,
                         long activeNow, boolean openingDue) {
     }
 
     /** Same meaning of {@code admittedRecently} and {@code activeNow} as in {@link IssueOutcome}. */
-    record Lookup(TokenState state, RoomId room, long admittedRecently, long activeNow) {
+    record Lookup(TokenStanding state, RoomId room, long admittedRecently, long activeNow) {
     }
 
     /** {@code ran}: false when the room's interval had not passed (another instance ran the round). */

@@ -6,7 +6,7 @@ import dev.ticketing.queue.domain.DependencyUnavailableException;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import io.lettuce.core.RedisConnectionException;
 import java.io.IOException;
 import java.time.Instant;
@@ -83,10 +83,10 @@ public class RedisQueueStore implements QueueStore {
         }
         QueueToken token = new QueueToken((String) reply.get(0));
         long value = asLong(reply.get(2));
-        TokenState state = switch ((String) reply.get(1)) {
-            case "ACTIVE" -> new TokenState.Active(userId, Instant.ofEpochMilli(value), room.value());
-            case "PRE_QUEUE" -> new TokenState.PreQueued(userId, Instant.ofEpochMilli(value));
-            default -> new TokenState.Waiting(userId, value);
+        TokenStanding state = switch ((String) reply.get(1)) {
+            case "ACTIVE" -> new TokenStanding.Active(userId, Instant.ofEpochMilli(value), room.value());
+            case "PRE_QUEUE" -> new TokenStanding.PreQueued(userId, Instant.ofEpochMilli(value));
+            default -> new TokenStanding.Waiting(userId, value);
         };
         return new IssueOutcome(token, state, asLong(reply.get(4)) == 1, asLong(reply.get(3)), asLong(reply.get(5)),
                 false);
@@ -98,17 +98,17 @@ public class RedisQueueStore implements QueueStore {
                 List.of(keys.token(token.value()), keys.expired(token.value())),
                 token.value(), Long.toString(now.toEpochMilli()), keys.prefix()));
         return switch ((String) reply.get(0)) {
-            case "WAITING" -> new Lookup(new TokenState.Waiting(asLong(reply.get(1)), asLong(reply.get(2))),
+            case "WAITING" -> new Lookup(new TokenStanding.Waiting(asLong(reply.get(1)), asLong(reply.get(2))),
                     new RoomId((String) reply.get(5)), asLong(reply.get(3)), asLong(reply.get(4)));
             case "PRE_QUEUE" -> new Lookup(
-                    new TokenState.PreQueued(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2)))),
+                    new TokenStanding.PreQueued(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2)))),
                     new RoomId((String) reply.get(5)), 0, 0);
             case "ACTIVE" -> new Lookup(
-                    new TokenState.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2))),
+                    new TokenStanding.Active(asLong(reply.get(1)), Instant.ofEpochMilli(asLong(reply.get(2))),
                             (String) reply.get(5)),
                     new RoomId((String) reply.get(5)), 0, 0);
-            case "EXPIRED" -> new Lookup(new TokenState.Expired(asLong(reply.get(1))), null, 0, 0);
-            default -> new Lookup(new TokenState.Unknown(), null, 0, 0);
+            case "EXPIRED" -> new Lookup(new TokenStanding.Expired(asLong(reply.get(1))), null, 0, 0);
+            default -> new Lookup(new TokenStanding.Unknown(), null, 0, 0);
         };
     }
 

@@ -9,16 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ticketing.queue.CleanRedis;
-import dev.ticketing.queue.MutableClock;
 import dev.ticketing.queue.RedisOnly;
-import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.application.QueueService;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.Shuffle;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
+import dev.ticketing.testsupport.MutableClock;
 import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.TestClockConfiguration;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

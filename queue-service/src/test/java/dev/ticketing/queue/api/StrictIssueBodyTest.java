@@ -7,10 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.RedisOnly;
-import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.infrastructure.RedisQueueStore;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.TestClockConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,12 +7,12 @@ import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.PaymentCompleted;
 import dev.ticketing.events.Topics;
 import dev.ticketing.queue.CleanRedis;
-import dev.ticketing.queue.MutableClock;
-import dev.ticketing.queue.TestClockConfiguration;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
+import dev.ticketing.testsupport.MutableClock;
 import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.TestClockConfiguration;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -66,23 +66,23 @@ class PaymentCompletedConsumptionTest {
         QueueToken payer = issue(1);
         QueueToken next = issue(2);
         QueueToken other = issue(3);
-        await().atMost(PATIENCE).until(() -> state(payer) instanceof TokenState.Active);
+        await().atMost(PATIENCE).until(() -> state(payer) instanceof TokenStanding.Active);
 
         PaymentCompleted paid = PaymentCompleted.of(clock, 501, 7001, 1, 9001, 50_000, null);
         publish(paid);
 
-        await().atMost(PATIENCE).until(() -> state(payer).equals(new TokenState.Expired(1)));
+        await().atMost(PATIENCE).until(() -> state(payer).equals(new TokenStanding.Expired(1)));
         // its place goes to the next in line at the next tick
-        await().atMost(PATIENCE).until(() -> state(next) instanceof TokenState.Active);
+        await().atMost(PATIENCE).until(() -> state(next) instanceof TokenStanding.Active);
 
         // the user comes back at the same instant; only the event-id record protects this new visit from the replay
         QueueToken newVisit = issue(1);
         publish(paid);
         // same reservation key, so the same partition: once this later event is applied, the replay was handled
         publish(PaymentCompleted.of(clock, 502, 7001, 3, 9002, 50_000, null));
-        await().atMost(PATIENCE).until(() -> state(other).equals(new TokenState.Expired(3)));
+        await().atMost(PATIENCE).until(() -> state(other).equals(new TokenStanding.Expired(3)));
 
-        assertThat(state(newVisit)).isInstanceOfAny(TokenState.Waiting.class, TokenState.Active.class);
+        assertThat(state(newVisit)).isInstanceOfAny(TokenStanding.Waiting.class, TokenStanding.Active.class);
     }
 
     @Test
@@ -115,7 +115,7 @@ class PaymentCompletedConsumptionTest {
         return store.issue(RoomId.DEFAULT, userId, QueueToken.generate(RANDOM), clock.instant()).token();
     }
 
-    private TokenState state(QueueToken token) {
+    private TokenStanding state(QueueToken token) {
         return store.status(token, clock.instant()).state();
     }
 }

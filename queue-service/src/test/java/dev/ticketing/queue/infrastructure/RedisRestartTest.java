@@ -9,7 +9,7 @@ import dev.ticketing.queue.application.QueueService;
 import dev.ticketing.queue.domain.DependencyUnavailableException;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import dev.ticketing.support.web.IdentityHeaders;
 import dev.ticketing.testsupport.ServiceProcess;
 import java.io.IOException;
@@ -109,12 +109,12 @@ class RedisRestartTest {
                 status(http, "/internal/queue/tokens/" + tokens.get(0).value(), null, 0) == 200);
         assertThat(status(http, "/api/queue/tokens/me", tokens.get(1).value(), 2)).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(1));
-        assertThat(store.status(tokens.get(0), clock.instant()).state()).isInstanceOf(TokenState.Active.class);
-        assertThat(store.status(tokens.get(1), clock.instant()).state()).isEqualTo(new TokenState.Waiting(2, 0));
-        assertThat(store.status(tokens.get(2), clock.instant()).state()).isEqualTo(new TokenState.Waiting(3, 1));
+        assertThat(store.status(tokens.get(0), clock.instant()).state()).isInstanceOf(TokenStanding.Active.class);
+        assertThat(store.status(tokens.get(1), clock.instant()).state()).isEqualTo(new TokenStanding.Waiting(2, 0));
+        assertThat(store.status(tokens.get(2), clock.instant()).state()).isEqualTo(new TokenStanding.Waiting(3, 1));
         // the arrival sequence survived too: a newcomer goes behind the others
         assertThat(store.issue(RoomId.DEFAULT, 4, QueueToken.generate(RANDOM), clock.instant()).state())
-                .isEqualTo(new TokenState.Waiting(4, 2));
+                .isEqualTo(new TokenStanding.Waiting(4, 2));
     }
 
     /** {@code userId} 0: no {@code X-User-Id} (the internal route needs none). */

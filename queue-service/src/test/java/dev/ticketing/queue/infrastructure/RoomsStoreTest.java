@@ -15,7 +15,7 @@ import dev.ticketing.queue.application.QueueStore.TickResult;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.Shuffle;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;
@@ -82,7 +82,7 @@ class RoomsStoreTest {
     void nobodyIsAdmittedBeforeTheOpeningAndMovingItLaterKeepsEveryonePreQueued() {
         RedisQueueStore store = store(redis, 100, CONCERT_1, OPENS_AT);
         List<QueueToken> tokens = join(store, CONCERT_1, 1, 50, T0);
-        assertThat(store.status(tokens.getFirst(), T0).state()).isEqualTo(new TokenState.PreQueued(1, OPENS_AT));
+        assertThat(store.status(tokens.getFirst(), T0).state()).isEqualTo(new TokenStanding.PreQueued(1, OPENS_AT));
 
         assertThat(store.tick(CONCERT_1, T0.plusSeconds(5), false).admitted()).isZero();
         Instant later = OPENS_AT.plus(Duration.ofMinutes(30));
@@ -92,7 +92,7 @@ class RoomsStoreTest {
         assertThat(store.open(CONCERT_1, OPENS_AT.plusSeconds(1), 42).outcome()).isEqualTo(OpeningOutcome.NOT_DUE);
         assertThat(store.tick(CONCERT_1, OPENS_AT.plusSeconds(1), false).admitted()).isZero();
         assertThat(store.status(tokens.get(7), OPENS_AT.plusSeconds(1)).state())
-                .isEqualTo(new TokenState.PreQueued(8, later));
+                .isEqualTo(new TokenStanding.PreQueued(8, later));
         // asking again before the opening gives the same token, still without a place
         assertThat(store.issue(CONCERT_1, 8, QueueToken.generate(RANDOM), OPENS_AT).token()).isEqualTo(tokens.get(7));
 
@@ -118,7 +118,7 @@ class RoomsStoreTest {
         assertThat(opening).isEqualTo(new Opening(OpeningOutcome.OPENED, seed, (long) users, OPENS_AT));
         long[] positions = new long[users];
         for (int i = 0; i < users; i++) {
-            positions[i] = ((TokenState.Waiting) store.status(joinOrder.get(i), OPENS_AT).state()).position();
+            positions[i] = ((TokenStanding.Waiting) store.status(joinOrder.get(i), OPENS_AT).state()).position();
         }
         assertThat(Math.abs(spearman(positions))).isLessThan(0.1);
         List<QueueToken> drawn = new ArrayList<>(joinOrder);
@@ -126,7 +126,7 @@ class RoomsStoreTest {
         assertThat(drawn).isEqualTo(Shuffle.replay(joinOrder, seed));
         for (int i = 0; i < late.size(); i++) {
             assertThat(store.status(late.get(i), OPENS_AT.plusSeconds(2)).state())
-                    .isEqualTo(new TokenState.Waiting(users + 1 + i, users + i));
+                    .isEqualTo(new TokenStanding.Waiting(users + 1 + i, users + i));
         }
         // a replay of the same seed and pre-queue elsewhere gives the same order; another seed another one
         assertThat(Shuffle.replay(joinOrder, seed)).isEqualTo(drawn);
@@ -170,12 +170,12 @@ class RoomsStoreTest {
         long admitted = instanceA.snapshot(CONCERT_1, end).activeNow();
         assertThat(admitted).isEqualTo(100);
         for (int i = 0; i < drawn.size(); i++) {
-            TokenState state = instanceA.status(drawn.get(i), end).state();
+            TokenStanding state = instanceA.status(drawn.get(i), end).state();
             if (i < admitted) {
-                assertThat(state).as("drawn %d", i).isInstanceOf(TokenState.Active.class);
+                assertThat(state).as("drawn %d", i).isInstanceOf(TokenStanding.Active.class);
             } else {
-                assertThat(state).as("drawn %d", i).isInstanceOf(TokenState.Waiting.class);
-                assertThat(((TokenState.Waiting) state).position()).isEqualTo(i - admitted);
+                assertThat(state).as("drawn %d", i).isInstanceOf(TokenStanding.Waiting.class);
+                assertThat(((TokenStanding.Waiting) state).position()).isEqualTo(i - admitted);
             }
         }
         assertThat(lateIssued.get()).isPositive();
@@ -183,7 +183,7 @@ class RoomsStoreTest {
     }
 
     @Test
-    void capacityRaisedLiveAdmitsTheExtraAtTheNextRoundOnEitherInstance() throws InterruptedException {
+    void capacityRaisedLiveAdmitsTheExtraAtTheNextRoundOnEitherInstance() {
         RedisQueueStore instanceA = store(ownConnection(), 100, CONCERT_1, null);
         RedisQueueStore instanceB = store(ownConnection(), 100, CONCERT_1, null);
         join(instanceA, CONCERT_1, 1, 1000, T0);
@@ -202,7 +202,7 @@ class RoomsStoreTest {
     }
 
     @Test
-    void pauseGivesNoAdmissionsOverThreeRoundsAndResumeContinuesInOrder() throws InterruptedException {
+    void pauseGivesNoAdmissionsOverThreeRoundsAndResumeContinuesInOrder() {
         RedisQueueStore instanceA = store(ownConnection(), 10, CONCERT_1, null);
         RedisQueueStore instanceB = store(ownConnection(), 10, CONCERT_1, null);
         List<QueueToken> tokens = join(instanceA, CONCERT_1, 1, 40, T0);
@@ -218,14 +218,14 @@ class RoomsStoreTest {
         }
         assertThat(admittedWhilePaused).isZero();
         assertThat(instanceB.status(tokens.get(10), T0.plusSeconds(16)).state())
-                .isEqualTo(new TokenState.Waiting(11, 0));
+                .isEqualTo(new TokenStanding.Waiting(11, 0));
 
         instanceB.change(CONCERT_1, OPERATOR, "RESUME", Map.of("paused", "0"), T0.plusSeconds(17));
         assertThat(nextRound(instanceA, T0.plusSeconds(20)).admitted()).isEqualTo(10);
         for (int i = 0; i < 40; i++) {
-            TokenState state = instanceA.status(tokens.get(i), T0.plusSeconds(21)).state();
-            assertThat(state).as("arrival %d", i).isInstanceOf(i < 20 ? TokenState.Active.class
-                    : TokenState.Waiting.class);
+            TokenStanding state = instanceA.status(tokens.get(i), T0.plusSeconds(21)).state();
+            assertThat(state).as("arrival %d", i).isInstanceOf(i < 20 ? TokenStanding.Active.class
+                    : TokenStanding.Waiting.class);
         }
     }
 
@@ -237,20 +237,20 @@ class RoomsStoreTest {
         QueueToken alsoInOne = store.issue(CONCERT_1, 7000, QueueToken.generate(RANDOM), T0).token();
 
         assertThat(inTwo).isNotEqualTo(alsoInOne);
-        assertThat(store.status(inTwo, T0).state()).isEqualTo(new TokenState.Waiting(7000, 0));
+        assertThat(store.status(inTwo, T0).state()).isEqualTo(new TokenStanding.Waiting(7000, 0));
         assertThat(store.status(inTwo, T0).room()).isEqualTo(CONCERT_2);
-        assertThat(store.status(alsoInOne, T0).state()).isEqualTo(new TokenState.Waiting(7000, 300));
+        assertThat(store.status(alsoInOne, T0).state()).isEqualTo(new TokenStanding.Waiting(7000, 300));
         assertThat(store.tick(CONCERT_2, T0, false).admitted()).isEqualTo(1);
         assertThat(store.tick(CONCERT_1, T0, false).admitted()).isEqualTo(5);
-        assertThat(store.status(inTwo, T0).state()).isInstanceOf(TokenState.Active.class);
-        assertThat(store.status(alsoInOne, T0).state()).isEqualTo(new TokenState.Waiting(7000, 295));
+        assertThat(store.status(inTwo, T0).state()).isInstanceOf(TokenStanding.Active.class);
+        assertThat(store.status(alsoInOne, T0).state()).isEqualTo(new TokenStanding.Waiting(7000, 295));
 
         // paying for concert 2 ends the visit there only
         assertThat(store.expireOnPayment(UUID.randomUUID(), CONCERT_2, 7000, T0.plusSeconds(1), T0.plusSeconds(1)))
                 .isEqualTo(PaymentExpiry.EXPIRED);
-        assertThat(store.status(inTwo, T0.plusSeconds(1)).state()).isEqualTo(new TokenState.Expired(7000));
+        assertThat(store.status(inTwo, T0.plusSeconds(1)).state()).isEqualTo(new TokenStanding.Expired(7000));
         assertThat(store.status(alsoInOne, T0.plusSeconds(1)).state())
-                .isEqualTo(new TokenState.Waiting(7000, 295));
+                .isEqualTo(new TokenStanding.Waiting(7000, 295));
     }
 
     /** The room "default" admits to every concert: a payment for concert 1 made with it frees that place. */
@@ -264,8 +264,8 @@ class RoomsStoreTest {
         assertThat(store.expireOnPayment(UUID.randomUUID(), CONCERT_1, 7, T0.plusSeconds(1), T0.plusSeconds(1)))
                 .isEqualTo(PaymentExpiry.EXPIRED);
 
-        assertThat(store.status(inDefault, T0.plusSeconds(1)).state()).isEqualTo(new TokenState.Expired(7));
-        assertThat(store.status(waitingInOne, T0.plusSeconds(1)).state()).isEqualTo(new TokenState.Waiting(7, 0));
+        assertThat(store.status(inDefault, T0.plusSeconds(1)).state()).isEqualTo(new TokenStanding.Expired(7));
+        assertThat(store.status(waitingInOne, T0.plusSeconds(1)).state()).isEqualTo(new TokenStanding.Waiting(7, 0));
     }
 
     @Test
@@ -293,7 +293,7 @@ class RoomsStoreTest {
 
         QueueToken late = configuredLater.issue(CONCERT_1, 4, QueueToken.generate(RANDOM), T0).token();
 
-        assertThat(configuredLater.status(late, T0).state()).isEqualTo(new TokenState.Waiting(4, 3));
+        assertThat(configuredLater.status(late, T0).state()).isEqualTo(new TokenStanding.Waiting(4, 3));
         assertThat(configuredLater.open(CONCERT_1, OPENS_AT, 42).outcome()).isEqualTo(OpeningOutcome.NOT_SCHEDULED);
         assertThat(configuredLater.tick(CONCERT_1, T0, false).admitted()).isEqualTo(4);
     }
@@ -324,7 +324,7 @@ class RoomsStoreTest {
         store(redis, 100, CONCERT_1, null).change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("intervalMs", "300"), now);
         try (TwoSchedulers schedulers = new TwoSchedulers(rounds, 100)) {
             rounds.awaitActive(100);
-            Thread.sleep(1000); // three more rounds: capacity holds with both instances ticking
+            rounds.awaitRoundsAfter(rounds.size(), 3); // capacity holds with both instances ticking
             assertThat(rounds.activeNow()).isEqualTo(100);
 
             int before = rounds.size();
@@ -334,14 +334,14 @@ class RoomsStoreTest {
             TickResult next = rounds.nextAdmittingAfter(before);
             assertThat(next.admitted()).as("the first round after the change").isEqualTo(200);
             assertThat(next.active()).isEqualTo(300);
-            Thread.sleep(700);
+            rounds.awaitRoundsAfter(rounds.size(), 2);
             assertThat(rounds.activeNow()).isEqualTo(300);
             assertThat(rounds.admittedInTotal()).isEqualTo(300);
             assertThat(rounds.instancesThatRan()).as("rounds run by each instance").containsOnlyKeys(0, 1);
         }
         RedisQueueStore store = store(redis, 100, CONCERT_1, null);
-        assertThat(store.status(tokens.get(299), Instant.now()).state()).isInstanceOf(TokenState.Active.class);
-        assertThat(store.status(tokens.get(300), Instant.now()).state()).isEqualTo(new TokenState.Waiting(301, 0));
+        assertThat(store.status(tokens.get(299), Instant.now()).state()).isInstanceOf(TokenStanding.Active.class);
+        assertThat(store.status(tokens.get(300), Instant.now()).state()).isEqualTo(new TokenStanding.Waiting(301, 0));
     }
 
     /** Pause: zero admissions over three rounds (more room made meanwhile); resume: the next ones in line order. */
@@ -368,11 +368,11 @@ class RoomsStoreTest {
             assertThat(rounds.nextAdmittingAfter(resumed).admitted()).isEqualTo(10);
         }
         for (int i = 0; i < 40; i++) {
-            TokenState state = store.status(tokens.get(i), Instant.now()).state();
-            assertThat(state).as("arrival %d", i).isInstanceOf(i < 20 ? TokenState.Active.class
-                    : TokenState.Waiting.class);
+            TokenStanding state = store.status(tokens.get(i), Instant.now()).state();
+            assertThat(state).as("arrival %d", i).isInstanceOf(i < 20 ? TokenStanding.Active.class
+                    : TokenStanding.Waiting.class);
         }
-        assertThat(store.status(tokens.get(20), Instant.now()).state()).isEqualTo(new TokenState.Waiting(21, 0));
+        assertThat(store.status(tokens.get(20), Instant.now()).state()).isEqualTo(new TokenStanding.Waiting(21, 0));
     }
 
     /** The rounds that ran, as the schedulers' stores answered them, from either instance. */
@@ -483,15 +483,9 @@ class RoomsStoreTest {
      * The next round of concert 1's room as the schedulers run it (keeping the room's interval), from whichever of
      * the two instances gets it: both ask until one of them runs it.
      */
-    private static TickResult nextRound(RedisQueueStore instance, Instant at) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            TickResult result = instance.tick(CONCERT_1, at, true);
-            if (result.ran()) {
-                return result;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no round within 2 s");
+    private static TickResult nextRound(RedisQueueStore instance, Instant at) {
+        return org.awaitility.Awaitility.await("a round").atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(10)).until(() -> instance.tick(CONCERT_1, at, true), TickResult::ran);
     }
 
     /** Users {@code from..to} join {@code room} one after another at {@code at}; their tokens in join order. */

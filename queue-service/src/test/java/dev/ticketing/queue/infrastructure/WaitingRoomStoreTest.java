@@ -1,6 +1,7 @@
 package dev.ticketing.queue.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.queue.CleanRedis;
 import dev.ticketing.queue.RedisOnly;
@@ -10,7 +11,7 @@ import dev.ticketing.queue.application.QueueStore.PaymentExpiry;
 import dev.ticketing.queue.application.QueueStore.TickResult;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
-import dev.ticketing.queue.domain.TokenState;
+import dev.ticketing.queue.domain.TokenStanding;
 import dev.ticketing.testsupport.Race;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.security.SecureRandom;
@@ -21,8 +22,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +36,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -82,7 +89,7 @@ class WaitingRoomStoreTest {
         List<IssueOutcome> issued = outcomes.stream().map(Race.Outcome::value).toList();
         assertThat(issued).allMatch(IssueOutcome::newlyIssued);
         // positions at issue time are the arrival order: 0..999, each exactly once
-        List<Long> arrival = issued.stream().map(o -> ((TokenState.Waiting) o.state()).position()).sorted().toList();
+        List<Long> arrival = issued.stream().map(o -> ((TokenStanding.Waiting) o.state()).position()).sorted().toList();
         assertThat(arrival).containsExactlyElementsOf(LongStream.range(0, 1000).boxed().toList());
 
         TickResult tick = store.tick(RoomId.DEFAULT, T0.plusSeconds(5), false);
@@ -92,15 +99,15 @@ class WaitingRoomStoreTest {
         assertThat(tick.waiting()).isEqualTo(900);
         List<Long> waitingPositions = new ArrayList<>();
         for (IssueOutcome outcome : issued) {
-            long arrivedAs = ((TokenState.Waiting) outcome.state()).position();
-            TokenState now = store.status(outcome.token(), T0.plusSeconds(6)).state();
+            long arrivedAs = ((TokenStanding.Waiting) outcome.state()).position();
+            TokenStanding now = store.status(outcome.token(), T0.plusSeconds(6)).state();
             if (arrivedAs < 100) {
                 assertThat(now).as("arrival %d", arrivedAs)
-                        .isEqualTo(new TokenState.Active(((TokenState.Waiting) outcome.state()).userId(),
-                                T0.plusSeconds(5).plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
+                        .isEqualTo(new TokenStanding.Active(((TokenStanding.Waiting) outcome.state()).userId(),
+                                T0.plusSeconds(5).plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
             } else {
-                assertThat(now).as("arrival %d", arrivedAs).isInstanceOf(TokenState.Waiting.class);
-                long position = ((TokenState.Waiting) now).position();
+                assertThat(now).as("arrival %d", arrivedAs).isInstanceOf(TokenStanding.Waiting.class);
+                long position = ((TokenStanding.Waiting) now).position();
                 assertThat(position).as("arrival %d keeps its order", arrivedAs).isEqualTo(arrivedAs - 100);
                 waitingPositions.add(position);
             }
@@ -120,7 +127,7 @@ class WaitingRoomStoreTest {
         Set<QueueToken> tokens = outcomes.stream().map(o -> o.value().token()).collect(Collectors.toSet());
         assertThat(tokens).hasSize(1);
         assertThat(outcomes.stream().filter(o -> o.value().newlyIssued())).hasSize(1);
-        assertThat(outcomes).allMatch(o -> o.value().state().equals(new TokenState.Waiting(7, 1)));
+        assertThat(outcomes).allMatch(o -> o.value().state().equals(new TokenStanding.Waiting(7, 1)));
         assertThat(redis.opsForZSet().zCard(prefix + "waiting")).isEqualTo(2);
     }
 
@@ -134,7 +141,8 @@ class WaitingRoomStoreTest {
 
         assertThat(again.token()).isEqualTo(token);
         assertThat(again.newlyIssued()).isFalse();
-        assertThat(again.state()).isEqualTo(new TokenState.Active(7, T0.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
+        assertThat(again.state())
+                .isEqualTo(new TokenStanding.Active(7, T0.plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
     }
 
     @Test
@@ -152,15 +160,15 @@ class WaitingRoomStoreTest {
 
         assertThat(atExpiry.expired()).isEqualTo(2);
         assertThat(atExpiry.admitted()).isEqualTo(2);
-        assertThat(store.status(tokens.get(0), expiry).state()).isEqualTo(new TokenState.Expired(1));
-        assertThat(store.status(tokens.get(1), expiry).state()).isEqualTo(new TokenState.Expired(2));
-        assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenState.Active(3, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
-        assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenState.Active(4, expiry.plus(ACTIVE_TTL), TokenState.DEFAULT_ROOM));
+        assertThat(store.status(tokens.get(0), expiry).state()).isEqualTo(new TokenStanding.Expired(1));
+        assertThat(store.status(tokens.get(1), expiry).state()).isEqualTo(new TokenStanding.Expired(2));
+        assertThat(store.status(tokens.get(2), expiry).state()).isEqualTo(new TokenStanding.Active(3, expiry.plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
+        assertThat(store.status(tokens.get(3), expiry).state()).isEqualTo(new TokenStanding.Active(4, expiry.plus(ACTIVE_TTL), TokenStanding.DEFAULT_ROOM));
         // the expired user is free to queue again, at the end of the line
         IssueOutcome comeback = store.issue(RoomId.DEFAULT, 1, QueueToken.generate(RANDOM), expiry);
         assertThat(comeback.newlyIssued()).isTrue();
         assertThat(comeback.token()).isNotEqualTo(tokens.get(0));
-        assertThat(comeback.state()).isEqualTo(new TokenState.Waiting(1, 0));
+        assertThat(comeback.state()).isEqualTo(new TokenStanding.Waiting(1, 0));
     }
 
     @Test
@@ -170,7 +178,7 @@ class WaitingRoomStoreTest {
         store.tick(RoomId.DEFAULT, T0, false);
         store.tick(RoomId.DEFAULT, T0.plus(ACTIVE_TTL), false);
 
-        Long ttl = redis.getExpire(prefix + "expired:" + token.value(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        Long ttl = redis.getExpire(prefix + "expired:" + token.value(), TimeUnit.MILLISECONDS);
 
         assertThat(ttl).isBetween(1L, Duration.ofHours(1).toMillis());
         assertThat(redis.hasKey(prefix + "token:" + token.value())).isFalse();
@@ -187,9 +195,9 @@ class WaitingRoomStoreTest {
         PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(outcome).isEqualTo(PaymentExpiry.EXPIRED);
-        assertThat(store.status(payer, T0.plusSeconds(31)).state()).isEqualTo(new TokenState.Expired(1));
+        assertThat(store.status(payer, T0.plusSeconds(31)).state()).isEqualTo(new TokenStanding.Expired(1));
         assertThat(store.tick(RoomId.DEFAULT, T0.plusSeconds(35), false).admitted()).isEqualTo(1);
-        assertThat(store.status(next, T0.plusSeconds(35)).state()).isInstanceOf(TokenState.Active.class);
+        assertThat(store.status(next, T0.plusSeconds(35)).state()).isInstanceOf(TokenStanding.Active.class);
     }
 
     @Test
@@ -200,11 +208,11 @@ class WaitingRoomStoreTest {
         store.tick(RoomId.DEFAULT, T0, false);
         String revoked = store.keys().admissionRevoked();
         java.util.concurrent.BlockingQueue<String> announced = new java.util.concurrent.LinkedBlockingQueue<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
         var subscription = redis.getConnectionFactory().getConnection();
         try {
-            subscription.subscribe((message, pattern) -> announced.add(new String(message.getBody())),
-                    revoked.getBytes());
-            Thread.sleep(200);
+            subscription.subscribe(new Announcements(announced, subscribed), revoked.getBytes());
+            assertThat(subscribed.await(5, TimeUnit.SECONDS)).as("subscribed to " + revoked).isTrue();
 
             store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
             // a waiting user who pays (for an earlier visit's hold) had no admission: nothing is revoked
@@ -213,11 +221,26 @@ class WaitingRoomStoreTest {
             long admittedUntil = T0.plus(ACTIVE_TTL).toEpochMilli();
             assertThat(redis.opsForZSet().score(revoked, payer.admissionId())).isEqualTo((double) admittedUntil);
             assertThat(redis.opsForZSet().score(revoked, waiting.admissionId())).isNull();
-            assertThat(announced.poll(5, java.util.concurrent.TimeUnit.SECONDS))
+            assertThat(announced.poll(5, TimeUnit.SECONDS))
                     .isEqualTo(payer.admissionId() + " " + admittedUntil);
-            assertThat(announced.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+            assertThat(announced.poll(300, TimeUnit.MILLISECONDS)).isNull();
         } finally {
             subscription.close();
+        }
+    }
+
+    /** What arrives on a channel, once Redis confirmed the subscription. */
+    private record Announcements(java.util.Queue<String> received, CountDownLatch subscribed)
+            implements MessageListener, SubscriptionListener {
+
+        @Override
+        public void onMessage(Message message, byte[] pattern) {
+            received.add(new String(message.getBody()));
+        }
+
+        @Override
+        public void onChannelSubscribed(byte[] channel, long count) {
+            subscribed.countDown();
         }
     }
 
@@ -234,7 +257,7 @@ class WaitingRoomStoreTest {
         PaymentExpiry replay = store.expireOnPayment(eventId, RoomId.DEFAULT, 1, T0.plusSeconds(30), T0.plusSeconds(30));
 
         assertThat(replay).isEqualTo(PaymentExpiry.DUPLICATE);
-        assertThat(store.status(newVisit, T0.plusSeconds(41)).state()).isEqualTo(new TokenState.Waiting(1, 0));
+        assertThat(store.status(newVisit, T0.plusSeconds(41)).state()).isEqualTo(new TokenStanding.Waiting(1, 0));
     }
 
     @Test
@@ -246,7 +269,7 @@ class WaitingRoomStoreTest {
         PaymentExpiry outcome = store.expireOnPayment(UUID.randomUUID(), RoomId.DEFAULT, 1, T0, T0);
 
         assertThat(outcome).isEqualTo(PaymentExpiry.TOKEN_NEWER_THAN_PAYMENT);
-        assertThat(store.status(newVisit, T0.plusSeconds(61)).state()).isEqualTo(new TokenState.Waiting(1, 0));
+        assertThat(store.status(newVisit, T0.plusSeconds(61)).state()).isEqualTo(new TokenStanding.Waiting(1, 0));
     }
 
     @Test
@@ -300,15 +323,25 @@ class WaitingRoomStoreTest {
         AtomicLong clockMillis = new AtomicLong(T0.toEpochMilli());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong maxActiveSeen = new AtomicLong();
+        AtomicLongArray ticksOf = new AtomicLongArray(2);
 
         List<Race.Outcome<Long>> outcomes = Race.run(3, i -> () -> {
             if (i == 2) { // time keeper and observer
-                for (int second = 0; second < 300; second++) {
-                    clockMillis.addAndGet(1000);
-                    maxActiveSeen.accumulateAndGet(redis.opsForZSet().zCard(prefix + "active"), Math::max);
-                    Thread.sleep(1);
+                try {
+                    for (int second = 0; second < 300; second++) {
+                        clockMillis.addAndGet(1000);
+                        maxActiveSeen.accumulateAndGet(redis.opsForZSet().zCard(prefix + "active"), Math::max);
+                        // the next second comes once both instances have ticked in this one (an instance that
+                        // failed stops ticking: then this wait fails too, and the race ends)
+                        long a = ticksOf.get(0);
+                        long b = ticksOf.get(1);
+                        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                                .pollInterval(Duration.ofMillis(1))
+                                .until(() -> ticksOf.get(0) > a && ticksOf.get(1) > b);
+                    }
+                } finally {
+                    running.set(false);
                 }
-                running.set(false);
                 return 0L;
             }
             RedisQueueStore instance = i == 0 ? instanceA : instanceB;
@@ -318,6 +351,7 @@ class WaitingRoomStoreTest {
                 assertThat(tick.active()).isLessThanOrEqualTo(capacity);
                 maxActiveSeen.accumulateAndGet(tick.active(), Math::max);
                 admitted += tick.admitted();
+                ticksOf.incrementAndGet(i);
             }
             return admitted;
         });
@@ -329,13 +363,13 @@ class WaitingRoomStoreTest {
         Instant end = Instant.ofEpochMilli(clockMillis.get());
         // the admitted (active or expired) are exactly the earliest arrivals; the rest wait in their order
         for (int arrival = 0; arrival < users; arrival++) {
-            TokenState state = instanceA.status(arrivals.get(arrival), end).state();
+            TokenStanding state = instanceA.status(arrivals.get(arrival), end).state();
             if (arrival < admittedByBoth) {
                 assertThat(state).as("arrival %d", arrival)
-                        .isInstanceOfAny(TokenState.Active.class, TokenState.Expired.class);
+                        .isInstanceOfAny(TokenStanding.Active.class, TokenStanding.Expired.class);
             } else {
                 assertThat(state).as("arrival %d", arrival)
-                        .isEqualTo(new TokenState.Waiting(arrival + 1, arrival - admittedByBoth));
+                        .isEqualTo(new TokenStanding.Waiting(arrival + 1, arrival - admittedByBoth));
             }
         }
     }

@@ -2,7 +2,9 @@ package dev.ticketing.userpoint.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.testsupport.MutableClock;
 import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.TestClockConfiguration;
 import dev.ticketing.userpoint.TestUsers;
 import dev.ticketing.userpoint.application.LoginThrottle;
 import java.time.Duration;
@@ -18,12 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -39,7 +39,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "auth.access-token-ttl=7m", "auth.login.max-failures-per-user=10", "auth.login.max-failures-per-address=30",
-        "auth.login.failure-window=5m"})
+        "auth.login.failure-window=5m",
+        // tokens are decoded here against the system clock, so this one runs with it
+        TestClockConfiguration.RUNNING + "=true"})
+@Import(TestClockConfiguration.class)
 @RealInfrastructure
 class IdentityApiTest {
 
@@ -49,16 +52,6 @@ class IdentityApiTest {
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         TestKeys.register(registry, KEY);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
     }
 
     @LocalServerPort

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Decides from a token's state whether a request may pass to a route. */
-public final class AdmissionPolicy {
+public final class RouteAccessRule {
 
     /**
      * Tokens are opaque here but travel in a URL path to queue-service, so only URL-safe Base64 characters pass (a
@@ -19,7 +19,7 @@ public final class AdmissionPolicy {
     private static final Pattern TOKEN_SHAPE =
             Pattern.compile("[A-Za-z0-9_-]{" + MIN_TOKEN_LENGTH + "," + MAX_TOKEN_LENGTH + "}");
 
-    private AdmissionPolicy() {
+    private RouteAccessRule() {
     }
 
     /**
@@ -56,7 +56,7 @@ public final class AdmissionPolicy {
         if (revoked || !now.isBefore(admission.expiresAt())) {
             return new Verdict.TokenExpired();
         }
-        return new Verdict.Admitted(admission.userId(), admission.expiresAt(), admission.room());
+        return new Verdict.Allowed(admission.userId(), admission.expiresAt(), admission.room());
     }
 
     /** An empty answer when the header can be judged without asking queue-service. */
@@ -74,11 +74,11 @@ public final class AdmissionPolicy {
      * {@code state} is empty when queue-service does not know the token; {@code caller} is the authenticated user.
      * A token of another user is refused before its state is looked at, so its position or expiry is never told.
      */
-    public static Verdict judge(Optional<TokenState> state, RouteAccess access, long caller, Instant now) {
+    public static Verdict judge(Optional<OpaqueTokenView> state, RouteAccess access, long caller, Instant now) {
         if (state.isEmpty()) {
             return new Verdict.TokenInvalid("Unknown queue token");
         }
-        TokenState token = state.get();
+        OpaqueTokenView token = state.get();
         if (token.userId() <= 0) {
             return new Verdict.TokenInvalid("The queue token is not bound to a user");
         }
@@ -91,9 +91,9 @@ public final class AdmissionPolicy {
             // token is already spent
             case ACTIVE -> token.expiresAt() != null && !now.isBefore(token.expiresAt())
                     ? new Verdict.TokenExpired()
-                    : new Verdict.Admitted(token.userId(), token.expiresAt(), token.room());
+                    : new Verdict.Allowed(token.userId(), token.expiresAt(), token.room());
             case WAITING -> access == RouteAccess.WAITING_OR_ACTIVE
-                    ? new Verdict.Admitted(token.userId(), null, null)
+                    ? new Verdict.Allowed(token.userId(), null, null)
                     : new Verdict.StillWaiting(Math.max(0, token.position()),
                             Math.max(0, token.estimatedWaitSeconds()));
             case UNRECOGNIZED -> new Verdict.TokenInvalid("The queue token is in a state this gateway does not accept");

@@ -1,20 +1,14 @@
 package dev.ticketing.concert.support;
 
-import java.time.Instant;
+import dev.ticketing.testsupport.TestClockConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
-/** Replaces the system clock (common-events only defines one when none exists). */
+/** What the integration tests add to the application: the test clock, a catalog to fill, the topic's events. */
 @TestConfiguration(proxyBeanMethods = false)
-public class TestClockConfiguration {
-
-    /** Before the demo dates (2027) and the ones {@link TestCatalog} creates. */
-    public static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
-
-    @Bean
-    MutableClock clock() {
-        return new MutableClock(START);
-    }
+@Import(TestClockConfiguration.class)
+public class ConcertTestConfiguration {
 
     @Bean
     TestCatalog testCatalog(org.springframework.jdbc.core.JdbcTemplate jdbc) {

@@ -1,16 +1,16 @@
 package dev.ticketing.gateway.domain;
 
-/** A queue token's state as queue-service reports it. */
-public enum TokenStatus {
+/** An opaque waiting token's state as queue-service reports it (a signed admission token has none: it is verified). */
+public enum OpaqueTokenStatus {
     WAITING,
     ACTIVE,
     EXPIRED,
     /** A state this gateway does not know (a newer queue-service): never a reason to let a request through. */
     UNRECOGNIZED;
 
-    public static TokenStatus parse(String value) {
+    public static OpaqueTokenStatus parse(String value) {
         if (value != null) {
-            for (TokenStatus status : values()) {
+            for (OpaqueTokenStatus status : values()) {
                 if (status != UNRECOGNIZED && status.name().equals(value)) {
                     return status;
                 }
