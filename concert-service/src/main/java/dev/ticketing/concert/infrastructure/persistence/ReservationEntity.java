@@ -54,6 +54,7 @@ class ReservationEntity {
 
     private long price;
 
+    // VARCHAR(16) as in the schema (Hibernate would expect a native ENUM column on MySQL)
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private ReservationStatus status;

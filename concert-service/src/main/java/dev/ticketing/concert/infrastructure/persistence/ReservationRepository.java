@@ -1,34 +1,41 @@
 package dev.ticketing.concert.infrastructure.persistence;
 
 import dev.ticketing.concert.domain.ReservationStatus;
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.Repository;
 
 /**
  * Reservations are inserted once ({@link #save}: the id is generated, so it persists, never merges) and change state
- * only by the conditional UPDATEs below, under the row lock of {@link #lockById} or {@link #lockExpiredHolds}.
+ * only by the conditional UPDATEs below, under the row lock of {@link #lockById} or {@link #lockExpiredHolds}. What
+ * is read is read-only: no snapshot to keep, and no dirty check of a release batch before each of its UPDATEs.
  */
 interface ReservationRepository extends Repository<ReservationEntity, Long> {
 
     ReservationEntity save(ReservationEntity reservation);
 
     /** The reservation and its seats in one query, with no transaction needed to read the seats afterwards. */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("select r from Reservation r left join fetch r.seats where r.id = :reservationId")
     Optional<ReservationEntity> findWithSeats(long reservationId);
 
     // The row lock every state change of one reservation queues on (cancel, confirmation, release job); the seats
     // are read after it, in the same transaction.
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query(value = "SELECT * FROM reservation WHERE id = :reservationId FOR UPDATE", nativeQuery = true)
     Optional<ReservationEntity> lockById(long reservationId);
 
     // SKIP LOCKED: two release jobs take disjoint batches, and a reservation a confirmation or cancel has locked is
     // passed by (that one decides it; the next run finds it CONFIRMED or RELEASED).
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query(value = """
             SELECT * FROM reservation
             WHERE status = 'HELD' AND hold_expires_at <= :now
@@ -62,22 +69,17 @@ interface ReservationRepository extends Repository<ReservationEntity, Long> {
             where r.status = dev.ticketing.concert.domain.ReservationStatus.HELD and r.holdExpiresAt < :cutoff""")
     long heldExpiredBefore(Instant cutoff);
 
-    @Query("""
+    String LISTING = """
             select new dev.ticketing.concert.infrastructure.persistence.ReservationListingRow(r, c.title, d.startsAt)
             from Reservation r
             join Concert c on c.id = r.concertId
             join ConcertDate d on d.id = r.dateId
-            where r.userId = :userId
-            order by r.id desc""")
+            where r.userId = :userId""";
+
+    @Query(LISTING + " order by r.id desc")
     List<ReservationListingRow> listingOf(long userId, Pageable page);
 
-    @Query("""
-            select new dev.ticketing.concert.infrastructure.persistence.ReservationListingRow(r, c.title, d.startsAt)
-            from Reservation r
-            join Concert c on c.id = r.concertId
-            join ConcertDate d on d.id = r.dateId
-            where r.userId = :userId and r.status = :status
-            order by r.id desc""")
+    @Query(LISTING + " and r.status = :status order by r.id desc")
     List<ReservationListingRow> listingOf(long userId, ReservationStatus status, Pageable page);
 
     /** The seats of a page of reservations, read in one query. */

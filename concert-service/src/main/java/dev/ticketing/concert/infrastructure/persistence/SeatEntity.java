@@ -33,6 +33,7 @@ class SeatEntity {
 
     private long price;
 
+    // VARCHAR(16) as in the schema (Hibernate would expect a native ENUM column on MySQL)
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private SeatStatus status;

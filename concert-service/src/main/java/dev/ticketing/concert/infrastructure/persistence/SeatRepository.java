@@ -15,33 +15,26 @@ import org.springframework.data.repository.Repository;
  */
 interface SeatRepository extends Repository<SeatEntity, Long> {
 
-    @Query("""
+    String SEAT_VIEWS = """
             select new dev.ticketing.concert.domain.SeatView(s.id, s.seatNumber, s.price, s.status)
             from Seat s
-            where s.dateId = :dateId and s.status = dev.ticketing.concert.domain.SeatStatus.AVAILABLE
-            order by s.seatNumber""")
+            where s.dateId = :dateId""";
+
+    String SEATS_TO_HOLD = """
+            select new dev.ticketing.concert.domain.SeatToHold(
+                s.id, s.dateId, d.concertId, s.seatNumber, s.price, d.startsAt)
+            from Seat s join ConcertDate d on d.id = s.dateId""";
+
+    @Query(SEAT_VIEWS + " and s.status = dev.ticketing.concert.domain.SeatStatus.AVAILABLE order by s.seatNumber")
     List<SeatView> availableOf(long dateId);
 
-    @Query("""
-            select new dev.ticketing.concert.domain.SeatView(s.id, s.seatNumber, s.price, s.status)
-            from Seat s
-            where s.dateId = :dateId
-            order by s.seatNumber""")
+    @Query(SEAT_VIEWS + " order by s.seatNumber")
     List<SeatView> allOf(long dateId);
 
-    @Query("""
-            select new dev.ticketing.concert.domain.SeatToHold(
-                s.id, s.dateId, d.concertId, s.seatNumber, s.price, d.startsAt)
-            from Seat s join ConcertDate d on d.id = s.dateId
-            where s.id = :seatId""")
+    @Query(SEATS_TO_HOLD + " where s.id = :seatId")
     Optional<SeatToHold> toHold(long seatId);
 
-    @Query("""
-            select new dev.ticketing.concert.domain.SeatToHold(
-                s.id, s.dateId, d.concertId, s.seatNumber, s.price, d.startsAt)
-            from Seat s join ConcertDate d on d.id = s.dateId
-            where s.id in :seatIds
-            order by s.id""")
+    @Query(SEATS_TO_HOLD + " where s.id in :seatIds order by s.id")
     List<SeatToHold> toHold(Collection<Long> seatIds);
 
     // Takes the seat's row lock and re-checks the status on the latest commit: of concurrent holds (any instance)
