@@ -8,7 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The real application (use cases, JDBC, outbox and relay) on a throw-away database of the local MariaDB and an
+ * The real application (use cases, JPA, outbox and relay) on a throw-away database of the local MariaDB and an
  * in-process Kafka broker, started once per JVM and shared by every benchmark of the run (they run with -f 0, so the
  * 20-40 s start-up is paid once, not once per benchmark method). No HTTP server: the benchmarks call the use cases.
  */
@@ -35,6 +35,8 @@ final class BenchmarkApplication {
                             "--spring.datasource.username=" + database.user(),
                             "--spring.datasource.password=" + database.password(),
                             "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                            // the local server is MariaDB: Hibernate gets its dialect hints, as under ./bin/run
+                            "--spring.profiles.active=mariadb",
                             "--concert.release.enabled=false",
                             "--spring.main.banner-mode=off",
                             "--logging.level.root=WARN");
