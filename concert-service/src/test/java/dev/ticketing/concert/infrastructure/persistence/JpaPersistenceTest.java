@@ -7,7 +7,7 @@ import dev.ticketing.concert.application.ReservationStore;
 import dev.ticketing.concert.domain.Reservation;
 import dev.ticketing.concert.domain.SeatToHold;
 import dev.ticketing.concert.support.TestCatalog;
-import dev.ticketing.concert.support.TestClockConfiguration;
+import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.outbox.EventOutbox;
 import dev.ticketing.testsupport.RealInfrastructure;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** What the move to JPA must not change: UTC instants to the microsecond, and JDBC writes in the JPA transaction. */
 @SpringBootTest(properties = "concert.release.enabled=false")
 @RealInfrastructure(kafka = true)
-@Import(TestClockConfiguration.class)
+@Import(ConcertTestConfiguration.class)
 class JpaPersistenceTest {
 
     private static final AtomicLong USER_IDS = new AtomicLong(7_000_000);
