@@ -10,10 +10,10 @@ import dev.ticketing.payment.application.ReservationViewRepository;
 import dev.ticketing.payment.domain.Payment;
 import dev.ticketing.payment.domain.PaymentStatus;
 import dev.ticketing.payment.domain.ReservationView;
+import dev.ticketing.testsupport.MicrosecondInstant;
 import dev.ticketing.testsupport.RealInfrastructure;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RealInfrastructure(kafka = true)
 class JpaMappingTest {
 
-    private static final Instant WITH_MICROS = Instant.parse("2026-12-03T05:06:07.123456Z");
-    private static final String WITH_MICROS_TEXT = "2026-12-03 05:06:07.123456";
     private static final Clock CLOCK = Clock.systemUTC();
 
     @Autowired
@@ -47,24 +45,21 @@ class JpaMappingTest {
     @Autowired
     JdbcClient jdbc;
 
-    /**
-     * Stored as SQL text: against MariaDB 10.11, Connector/J reads the server as "5.5.5" and drops the fraction of
-     * every temporal value it binds, for JdbcClient and Hibernate alike (see the next test).
-     */
+    /** Stored as SQL text: the driver would drop the fraction of a bound value (MicrosecondInstant). */
     @Test
     void anInstantWithMicrosecondsReadsBackUnchanged() {
-        views.save(ReservationView.held(1, 7, 70, 500, WITH_MICROS), CLOCK.instant());
-        jdbc.sql("UPDATE reservation_view SET hold_expires_at = ? WHERE reservation_id = 1").param(WITH_MICROS_TEXT)
-                .update();
+        views.save(ReservationView.held(1, 7, 70, 500, MicrosecondInstant.VALUE), CLOCK.instant());
+        jdbc.sql("UPDATE reservation_view SET hold_expires_at = ? WHERE reservation_id = 1")
+                .param(MicrosecondInstant.SQL_TEXT).update();
 
-        assertThat(views.find(1).orElseThrow().holdExpiresAt()).isEqualTo(WITH_MICROS);
+        assertThat(views.find(1).orElseThrow().holdExpiresAt()).isEqualTo(MicrosecondInstant.VALUE);
     }
 
     @Test
     void anInstantIsWrittenExactlyAsJdbcClientWritesIt() {
-        views.save(ReservationView.held(2, 7, 70, 500, WITH_MICROS), CLOCK.instant());
+        views.save(ReservationView.held(2, 7, 70, 500, MicrosecondInstant.VALUE), CLOCK.instant());
         jdbc.sql("UPDATE reservation_view SET updated_at = ? WHERE reservation_id = 2")
-                .param(Timestamp.from(WITH_MICROS)).update();
+                .param(Timestamp.from(MicrosecondInstant.VALUE)).update();
 
         assertThat(jdbc.sql("SELECT CAST(hold_expires_at AS CHAR) FROM reservation_view WHERE reservation_id = 2")
                 .query(String.class).single())

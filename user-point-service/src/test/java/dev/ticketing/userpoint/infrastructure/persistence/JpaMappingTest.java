@@ -3,6 +3,7 @@ package dev.ticketing.userpoint.infrastructure.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketing.testsupport.MicrosecondInstant;
 import dev.ticketing.testsupport.RealInfrastructure;
 import dev.ticketing.userpoint.TestUsers;
 import dev.ticketing.userpoint.application.LoginAttemptStore;
@@ -25,8 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RealInfrastructure
 class JpaMappingTest {
 
-    private static final Instant WITH_MICROS = Instant.parse("2026-12-03T05:06:07.123456Z");
-    private static final String WITH_MICROS_TEXT = "2026-12-03 05:06:07.123456";
 
     @Autowired
     PointLedger ledger;
@@ -43,30 +42,29 @@ class JpaMappingTest {
     @Autowired
     JdbcClient jdbc;
 
-    /**
-     * Stored as SQL text: against MariaDB 10.11, Connector/J reads the server as "5.5.5" and drops the fraction of
-     * every temporal value it binds, for JdbcClient and Hibernate alike (see the next test).
-     */
+    /** Stored as SQL text: the driver would drop the fraction of a bound value (MicrosecondInstant). */
     @Test
     void anInstantWithMicrosecondsReadsBackUnchanged() {
         long user = new TestUsers(jdbc).create(0);
-        transaction.executeWithoutResult(status -> ledger.append(user, TransactionType.CHARGE, 5, 5, WITH_MICROS));
-        jdbc.sql("UPDATE point_transaction SET created_at = ? WHERE user_id = ?").params(WITH_MICROS_TEXT, user)
-                .update();
+        transaction.executeWithoutResult(
+                status -> ledger.append(user, TransactionType.CHARGE, 5, 5, MicrosecondInstant.VALUE));
+        jdbc.sql("UPDATE point_transaction SET created_at = ? WHERE user_id = ?")
+                .params(MicrosecondInstant.SQL_TEXT, user).update();
         jdbc.sql("INSERT INTO login_attempt (subject, window_start, attempts) VALUES ('user:micros', ?, 1)")
-                .param(WITH_MICROS_TEXT).update();
+                .param(MicrosecondInstant.SQL_TEXT).update();
 
-        assertThat(ledger.history(user, 0, 1).getFirst().createdAt()).isEqualTo(WITH_MICROS);
-        assertThat(loginAttempts.find("user:micros").orElseThrow().windowStart()).isEqualTo(WITH_MICROS);
+        assertThat(ledger.history(user, 0, 1).getFirst().createdAt()).isEqualTo(MicrosecondInstant.VALUE);
+        assertThat(loginAttempts.find("user:micros").orElseThrow().windowStart()).isEqualTo(MicrosecondInstant.VALUE);
     }
 
     @Test
     void anInstantIsWrittenExactlyAsJdbcClientWritesIt() {
         long user = new TestUsers(jdbc).create(0);
 
-        transaction.executeWithoutResult(status -> ledger.append(user, TransactionType.CHARGE, 5, 5, WITH_MICROS));
-        jdbc.sql("UPDATE point_balance SET updated_at = ? WHERE user_id = ?").params(Timestamp.from(WITH_MICROS), user)
-                .update();
+        transaction.executeWithoutResult(
+                status -> ledger.append(user, TransactionType.CHARGE, 5, 5, MicrosecondInstant.VALUE));
+        jdbc.sql("UPDATE point_balance SET updated_at = ? WHERE user_id = ?")
+                .params(Timestamp.from(MicrosecondInstant.VALUE), user).update();
 
         assertThat(jdbc.sql("SELECT CAST(created_at AS CHAR) FROM point_transaction WHERE user_id = ?").param(user)
                 .query(String.class).single())
