@@ -13,7 +13,8 @@ public final class MariaDbHints {
             "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false",
             "spring.jpa.properties.jakarta.persistence.database-product-name", "MariaDB",
             "spring.jpa.properties.jakarta.persistence.database-major-version", "10",
-            "spring.jpa.properties.jakarta.persistence.database-minor-version", "11");
+            "spring.jpa.properties.jakarta.persistence.database-minor-version", "11",
+            "spring.datasource.hikari.data-source-properties.nullDatabaseMeansCurrent", "true");
 
     private MariaDbHints() {
     }

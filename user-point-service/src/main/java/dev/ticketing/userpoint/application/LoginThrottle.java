@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed logins per username and per client address, each in a fixed window, in the database so that every instance
- * counts the same (JdbcLoginAttempts: one atomic upsert per count).
+ * counts the same (JpaLoginAttempts: one atomic upsert per count).
  *
  * <p>Per username the attempt is counted before the password is checked and taken back only if it is refused, so
  * concurrent guesses at one account on several instances cannot slip past the limit together; a successful login

@@ -1,0 +1,102 @@
+package dev.ticketing.payment.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ticketing.events.PaymentCompleted;
+import dev.ticketing.events.outbox.EventOutbox;
+import dev.ticketing.payment.application.PaymentRepository;
+import dev.ticketing.payment.application.ReservationViewRepository;
+import dev.ticketing.payment.domain.Payment;
+import dev.ticketing.payment.domain.PaymentStatus;
+import dev.ticketing.payment.domain.ReservationView;
+import dev.ticketing.testsupport.MicrosecondInstant;
+import dev.ticketing.testsupport.RealInfrastructure;
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What moving from JdbcClient to JPA must not change: instants to the microsecond, and a state change committing or
+ * rolling back with its outbox row (JDBC, same connection).
+ */
+@SpringBootTest
+@RealInfrastructure(kafka = true)
+class JpaMappingTest {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @Autowired
+    PaymentRepository payments;
+
+    @Autowired
+    ReservationViewRepository views;
+
+    @Autowired
+    EventOutbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Stored as SQL text: the driver would drop the fraction of a bound value (MicrosecondInstant). */
+    @Test
+    void anInstantWithMicrosecondsReadsBackUnchanged() {
+        views.save(ReservationView.held(1, 7, 70, 500, MicrosecondInstant.VALUE), CLOCK.instant());
+        jdbc.sql("UPDATE reservation_view SET hold_expires_at = ? WHERE reservation_id = 1")
+                .param(MicrosecondInstant.SQL_TEXT).update();
+
+        assertThat(views.find(1).orElseThrow().holdExpiresAt()).isEqualTo(MicrosecondInstant.VALUE);
+    }
+
+    @Test
+    void anInstantIsWrittenExactlyAsJdbcClientWritesIt() {
+        views.save(ReservationView.held(2, 7, 70, 500, MicrosecondInstant.VALUE), CLOCK.instant());
+        jdbc.sql("UPDATE reservation_view SET updated_at = ? WHERE reservation_id = 2")
+                .param(Timestamp.from(MicrosecondInstant.VALUE)).update();
+
+        assertThat(jdbc.sql("SELECT CAST(hold_expires_at AS CHAR) FROM reservation_view WHERE reservation_id = 2")
+                .query(String.class).single())
+                .isEqualTo(jdbc.sql("SELECT CAST(updated_at AS CHAR) FROM reservation_view WHERE reservation_id = 2")
+                        .query(String.class).single());
+    }
+
+    @Test
+    void aPaymentCompletesWithItsOutboxRowOrNotAtAll() {
+        Payment failing = pending(3);
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            completeWithEvent(failing);
+            throw new IllegalStateException("the use case fails after both writes");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(payments.findById(failing.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(outboxRows(3)).isZero();
+
+        transaction.executeWithoutResult(status -> completeWithEvent(failing));
+
+        assertThat(payments.findById(failing.id()).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(outboxRows(3)).isEqualTo(1);
+    }
+
+    private Payment pending(long reservationId) {
+        return payments.insertPending(ReservationView.held(reservationId, 7, 70, 500, CLOCK.instant()),
+                CLOCK.instant()).orElseThrow();
+    }
+
+    private void completeWithEvent(Payment payment) {
+        assertThat(payments.complete(payment.id(), payment.attempt(), CLOCK.instant())).isTrue();
+        outbox.add(PaymentCompleted.of(CLOCK, payment.id(), payment.reservationId(), payment.userId(),
+                payment.seatId(), payment.amount(), 1L));
+    }
+
+    private long outboxRows(long reservationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE message_key = ? AND event_type = ?")
+                .params(Long.toString(reservationId), PaymentCompleted.TYPE).query(Long.class).single();
+    }
+}
