@@ -3,6 +3,8 @@ package dev.ticketing.support.web;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -12,6 +14,12 @@ import org.springframework.context.annotation.Import;
 @Import({MalformedRequestHandler.class, ProblemErrorController.class, StrictNumberBinding.class,
         WrongRoomHandler.class, RequestContextArguments.class})
 public class ServiceSupportAutoConfiguration {
+
+    /** Validation never asks JPA whether a property is loaded ({@link ReachEveryProperty} says why). */
+    @Bean
+    ValidationConfigurationCustomizer validationReachesEveryProperty() {
+        return configuration -> configuration.traversableResolver(new ReachEveryProperty());
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
