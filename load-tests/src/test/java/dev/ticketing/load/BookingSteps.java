@@ -61,6 +61,8 @@ final class BookingSteps {
                                         .check(status().in(201, 409).saveAs("holdStatus"),
                                                 jsonPath("$.reservationId").optional().saveAs("reservationId"),
                                                 jsonPath("$.price").optional().saveAs("price")))
+                                // an answer other than 201/409 is a failed request already: that user leaves here
+                                .exitHereIfFailed()
                                 .exec(session -> {
                                     (session.getInt("holdStatus") == 201 ? outcomes.holdsWon()
                                             : outcomes.holdsRefused()).incrementAndGet();
