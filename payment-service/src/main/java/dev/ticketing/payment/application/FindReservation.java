@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
  * the view lacks it, from concert-service itself.
  *
  * <p>A fresh hold's SeatReserved usually arrives within milliseconds, so the view is asked again for up to {@code
- * payment.reservation-wait} before concert-service is. The wait parks the request's virtual thread, no platform
- * thread, and is measured in elapsed time, not on the business clock (a test's fixed clock would never end it).
+ * payment.reservation-wait} before concert-service is. The wait is measured in elapsed time, not on the business
+ * clock (a test's fixed clock would never end it).
  */
 @Service
 public class FindReservation {

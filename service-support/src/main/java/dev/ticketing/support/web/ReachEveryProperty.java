@@ -6,12 +6,10 @@ import java.lang.annotation.ElementType;
 
 /**
  * Bean Validation checks every property of a request body. With JPA on the classpath, Hibernate Validator would ask
- * JPA instead whether each property is loaded ({@code Persistence.getPersistenceUtil()}), which scans the class path
- * for persistence providers on the first validations: in payment-service that scan, run by the first burst of pay
- * requests at once on a 2-core pod, left both carrier threads pinned by virtual threads waiting for the nested-jar
- * loader's locks while the thread holding them could not be scheduled, and the service answered nothing any more
- * (the scheduled-opening load test: every pay 503 after the gateway's 10 s). The bodies validated here are records,
- * never lazy entities, so there is nothing for JPA to say.
+ * JPA first whether each property is loaded ({@code Persistence.getPersistenceUtil()}), on every validation, after a
+ * scan of the class path for persistence providers on the first ones: work per request for nothing (in payment-service, when it still ran on virtual threads, the first burst of pay requests deadlocked in
+ * that scan, see docs/conventions.md "Request threads"). The bodies validated here are records, never lazy entities,
+ * so there is nothing for JPA to say.
  */
 final class ReachEveryProperty implements TraversableResolver {
 

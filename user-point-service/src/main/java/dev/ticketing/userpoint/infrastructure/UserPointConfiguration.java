@@ -28,11 +28,11 @@ class UserPointConfiguration {
      * (Argon2, a higher cost) verifies the old hashes while making new ones. At bcrypt's default cost (10) it is
      * exactly {@link PasswordEncoderFactories#createDelegatingPasswordEncoder()}; another cost gets the same encoder
      * with that bcrypt strength, and the factory's encoders still verify hashes of any other id. The hashing runs
-     * off the virtual threads' carriers, one platform thread per core ({@link OffCarrierPasswordEncoder}).
+     * off the request threads, on one thread per core ({@link HashingPoolPasswordEncoder}).
      */
     @Bean
     PasswordEncoder passwordEncoder(AuthProperties properties) {
-        return new OffCarrierPasswordEncoder(delegatingEncoder(properties.bcryptStrength()),
+        return new HashingPoolPasswordEncoder(delegatingEncoder(properties.bcryptStrength()),
                 Runtime.getRuntime().availableProcessors(), properties.passwordHashMaxWait());
     }
 

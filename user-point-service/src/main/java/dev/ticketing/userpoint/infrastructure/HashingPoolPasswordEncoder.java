@@ -14,26 +14,25 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Runs the password hash (bcrypt: tens of milliseconds of pure CPU per login or sign-up) on a few platform threads
- * instead of on the request's virtual thread, which waits for it parked.
+ * Runs the password hash (bcrypt: tens of milliseconds of pure CPU per login or sign-up) on one thread per core
+ * instead of on the request's thread, which waits for it.
  *
- * <p>Why: a virtual thread is never preempted. A crowd logging in kept both carrier threads of a 2-core pod busy
- * hashing, so every other request of the service (the debits of the payments among them) waited behind the hashes for
- * seconds; payment-service's 1 s timeout to user-point then opened its circuit and paying answered 503 in the
- * ticket-opening load test. Platform threads are time-sliced by the operating system, so the carriers keep running
- * the short requests between hashes.
+ * <p>Why: a crowd logging in hashed on every request thread at once, so every other request of the service (the
+ * debits of the payments among them) got a sliver of the two cores and waited behind the hashes for seconds;
+ * payment-service's 1 s timeout to user-point then opened its circuit and paying answered 503 in the ticket-opening
+ * load test. With the hashes on as many threads as cores, the short requests keep their share of the CPU.
  *
  * <p>A hash that has not started within {@code maxWait} is not made at all ({@link PasswordHashingBusyException},
  * 503): the CPU hashes so many passwords a second and no more, and a queue without a bound grew past the gateway's
  * timeout in the scheduled-opening load test, so every hash was made for a client already answered 504.
  */
-final class OffCarrierPasswordEncoder implements PasswordEncoder, DisposableBean {
+final class HashingPoolPasswordEncoder implements PasswordEncoder, DisposableBean {
 
     private final PasswordEncoder delegate;
     private final ExecutorService hashing;
     private final Duration maxWait;
 
-    OffCarrierPasswordEncoder(PasswordEncoder delegate, int threads, Duration maxWait) {
+    HashingPoolPasswordEncoder(PasswordEncoder delegate, int threads, Duration maxWait) {
         this.delegate = delegate;
         this.maxWait = maxWait;
         this.hashing = Executors.newFixedThreadPool(threads,
@@ -42,12 +41,12 @@ final class OffCarrierPasswordEncoder implements PasswordEncoder, DisposableBean
 
     @Override
     public String encode(CharSequence rawPassword) {
-        return offCarrier(() -> delegate.encode(rawPassword));
+        return onHashingPool(() -> delegate.encode(rawPassword));
     }
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        return offCarrier(() -> delegate.matches(rawPassword, encodedPassword));
+        return onHashingPool(() -> delegate.matches(rawPassword, encodedPassword));
     }
 
     /** Reads the hash's prefix only: no CPU worth moving. */
@@ -56,7 +55,7 @@ final class OffCarrierPasswordEncoder implements PasswordEncoder, DisposableBean
         return delegate.upgradeEncoding(encodedPassword);
     }
 
-    private <T> T offCarrier(Callable<T> hash) {
+    private <T> T onHashingPool(Callable<T> hash) {
         // claimed once: by the hashing thread when it starts, or by the waiting caller when it gives up first
         AtomicBoolean claimed = new AtomicBoolean();
         Future<T> result = hashing.submit(() -> claimed.compareAndSet(false, true) ? hash.call() : null);

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-class OffCarrierPasswordEncoderTest {
+class HashingPoolPasswordEncoderTest {
 
     /** Longer than any queue of these tests takes to drain, even on a starved CI machine. */
     private static final Duration LONG_WAIT = Duration.ofMinutes(1);
 
     private final PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    private OffCarrierPasswordEncoder encoder;
+    private HashingPoolPasswordEncoder encoder;
 
     @AfterEach
     void stop() {
@@ -31,9 +31,9 @@ class OffCarrierPasswordEncoderTest {
     }
 
     @Test
-    void hashesOnAPlatformThreadWhileTheRequestsVirtualThreadWaits() throws Exception {
+    void hashesOnTheHashingPoolWhileTheRequestThreadWaits() throws Exception {
         HashingThreads threads = new HashingThreads();
-        encoder = new OffCarrierPasswordEncoder(recording(bcrypt, threads), 2, LONG_WAIT);
+        encoder = new HashingPoolPasswordEncoder(recording(bcrypt, threads), 2, LONG_WAIT);
 
         Future<Boolean> verdict;
         try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -47,7 +47,7 @@ class OffCarrierPasswordEncoderTest {
 
     @Test
     void answersAsTheEncoderItWraps() {
-        encoder = new OffCarrierPasswordEncoder(bcrypt, 1, LONG_WAIT);
+        encoder = new HashingPoolPasswordEncoder(bcrypt, 1, LONG_WAIT);
         String hash = bcrypt.encode("demo-password");
 
         assertThat(encoder.matches("demo-password", hash)).isTrue();
@@ -58,7 +58,7 @@ class OffCarrierPasswordEncoderTest {
 
     @Test
     void aPasswordTheEncoderRefusesIsRefusedWithTheSameException() {
-        encoder = new OffCarrierPasswordEncoder(bcrypt, 1, LONG_WAIT);
+        encoder = new HashingPoolPasswordEncoder(bcrypt, 1, LONG_WAIT);
         String overBcryptsLimit = "x".repeat(73);
 
         assertThatThrownBy(() -> encoder.encode(overBcryptsLimit)).isInstanceOf(IllegalArgumentException.class);
@@ -71,7 +71,7 @@ class OffCarrierPasswordEncoderTest {
         CountDownLatch go = new CountDownLatch(1);
         // one thread: run on the callers' virtual threads instead, as many hashes would run at once as there are
         // carriers (the cores), so this fails on any machine with more than one core
-        encoder = new OffCarrierPasswordEncoder(counting(bcrypt, running, mostAtOnce), 1, LONG_WAIT);
+        encoder = new HashingPoolPasswordEncoder(counting(bcrypt, running, mostAtOnce), 1, LONG_WAIT);
 
         List<Future<String>> hashes = new ArrayList<>();
         try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -95,7 +95,7 @@ class OffCarrierPasswordEncoderTest {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         AtomicInteger hashesMade = new AtomicInteger();
-        encoder = new OffCarrierPasswordEncoder(new PasswordEncoder() {
+        encoder = new HashingPoolPasswordEncoder(new PasswordEncoder() {
             @Override
             public String encode(CharSequence raw) {
                 hashesMade.incrementAndGet();
