@@ -6,7 +6,8 @@ source "$(dirname "$0")/../lib.sh"
 select_jdk
 "$REPO_ROOT/infra/local/kafka/classpath.sh"
 events="$REPO_ROOT/common-events"
-events_jar() { find "$events/target" -maxdepth 1 -name 'common-events-*.jar' ! -name '*-sources.jar' ! -name '*-tests.jar' 2>/dev/null | head -1; }
+# nothing built yet (a fresh clone): no jar, and no failing find under set -e
+events_jar() { [ -d "$events/target" ] || return 0; find "$events/target" -maxdepth 1 -name 'common-events-*.jar' ! -name '*-sources.jar' ! -name '*-tests.jar' 2>/dev/null | head -1; }
 jar="$(events_jar)"
 if [ -z "$jar" ] || [ -n "$(find "$events/src/main" "$events/pom.xml" -newer "$jar" -print -quit)" ]; then
   say "Building common-events for its CreateTopics"
