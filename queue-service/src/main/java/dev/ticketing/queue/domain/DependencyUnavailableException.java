@@ -1,6 +1,6 @@
 package dev.ticketing.queue.domain;
 
-/** Redis or user-point-service cannot answer now (down, timing out, circuit open); the caller may retry later. */
+/** Redis cannot answer now (down or timing out); the caller may retry later. */
 public class DependencyUnavailableException extends RuntimeException {
 
     private final String dependency;
