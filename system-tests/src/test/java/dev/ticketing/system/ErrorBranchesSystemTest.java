@@ -9,12 +9,10 @@ import dev.ticketing.system.Gateway.Response;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Every error branch of the seed, through the gateway, each a clear status with an RFC 9457 body and stable code. */
-@Order(2)
 class ErrorBranchesSystemTest {
 
     @Test

@@ -113,6 +113,16 @@ final class Gateway {
         return builder;
     }
 
+    /** A request with an access token only (no queue token): the operator's routes, the room's public view. */
+    static Response sendAs(String accessToken, String method, String path, String json) {
+        HttpRequest.Builder request = request(path, null, accessToken);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()).build());
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** A public endpoint (login, sign-up) or a caller who has not logged in: no credentials at all. */
     static Response postAnonymously(String path, String json) {
         return send(request(path, null, null).header("Content-Type", "application/json")
@@ -220,8 +230,8 @@ final class Gateway {
     }
 
     /**
-     * The available seats of the first concert date that has at least {@code atLeast} of them (earlier tests of the
-     * run have held and sold seats of the first dates), its concert and date id written to {@code concertAndDate}.
+     * The available seats of the first concert date that has at least {@code atLeast} of them (the other tests of the
+     * run hold and sell seats of the first dates), its concert and date id written to {@code concertAndDate}.
      */
     static List<JsonNode> availableSeats(String token, long[] concertAndDate, int atLeast) {
         for (JsonNode concert : get("/api/concerts", token).body()) {

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +27,6 @@ import tools.jackson.databind.JsonNode;
  * group holds within the per-date limit; cancelling, and paying for what was cancelled. Every hold made here is
  * cancelled again, so the demo seats stay available for the tests after this one.
  */
-@Order(2)
 class GroupHoldsSystemTest {
 
     /** Below the waiting room's capacity in ./bin/test (100), so every user here is admitted at once. */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +31,6 @@ import tools.jackson.databind.JsonNode;
  * <p>Every hostile body carries valid values in its other fields, so a body that were accepted would act: charge a
  * point, hold a seat, pay the held one, issue a token. The state comparison would see it.
  */
-@Order(3)
 class HostileInputSystemTest {
 
     private static final int MAX_PROBLEM_BYTES = 4 * 1024;

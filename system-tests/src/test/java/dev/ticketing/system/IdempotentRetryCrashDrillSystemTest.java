@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,6 @@ import tools.jackson.databind.JsonNode;
  * is the first answer (byte for byte where the client had seen it). No hook in the services: the answer is committed
  * in the transaction of the effect, so there is no window to hit; the drill checks every key whatever it hit.
  */
-@Order(8)
 class IdempotentRetryCrashDrillSystemTest {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentRetryCrashDrillSystemTest.class);

@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +39,6 @@ import tools.jackson.databind.JsonNode;
  * another user's queue token is refused on every protected route and changes nothing; a forged access token is
  * refused before any service sees it; logins neither reveal which usernames exist nor can be guessed at length.
  */
-@Order(6)
 class IdentitySystemTest {
 
     @Test

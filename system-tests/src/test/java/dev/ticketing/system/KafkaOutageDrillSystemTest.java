@@ -9,14 +9,12 @@ import dev.ticketing.system.Gateway.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Kafka broker stops for 10 s in the middle of payments. Payments keep succeeding (the debit is synchronous, the
  * event waits in the outbox); when the broker is back every payment's seat is sold and its token expired, once.
  */
-@Order(4)
 class KafkaOutageDrillSystemTest {
 
     @Test

@@ -9,11 +9,9 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** A burst of malformed and hostile requests through the gateway: only 4xx, never 5xx, and no state changes. */
-@Order(3)
 class MalformedRequestsSystemTest {
 
     @Test

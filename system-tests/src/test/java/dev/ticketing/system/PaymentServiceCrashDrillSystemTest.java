@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * outlasted the hold) released with its points back — never a debit without a seat; a hold nobody pays is released
  * at its expiry (./bin/test holds seats for 120 s) and can no longer be paid.
  */
-@Order(5)
 class PaymentServiceCrashDrillSystemTest {
 
     @Test

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * queue-service answers 503 while it is away and answers again within a second of its return (it used to take
  * seconds, its Redis client's reconnect attempts having backed off), the waiting room intact.
  */
-@Order(7)
 class RedisRestartDrillSystemTest {
 
     private static final String QUEUE_URL = System.getenv().getOrDefault("QUEUE_URL", "http://127.0.0.1:8081");

@@ -9,12 +9,10 @@ import dev.ticketing.system.Gateway.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The seed's flow, end to end, through the gateway only: token → admission → dates → seats → hold → charge → pay. */
-@Order(1)
 class TicketingFlowSystemTest {
 
     @Test

@@ -2,58 +2,69 @@ package dev.ticketing.system;
 
 import static dev.ticketing.system.Gateway.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.system.Gateway.Response;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.Order;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * More users than the waiting room admits (./bin/test runs the system with QUEUE_CAPACITY=100): the ones left
- * waiting learn their place and an estimate, may read and charge points, but cannot reach the booking routes.
- * Runs last, because it fills the waiting room.
+ * More users than a waiting room admits: a room of its own (a concert id no other test uses), its capacity set to
+ * {@value #CAPACITY} by the operator, and {@value #USERS} users who join one after the other. The oldest are admitted,
+ * first come first served; the others wait at exact places in the order they came, learn an estimate, may read their
+ * points, and cannot reach the booking routes.
  */
-@Order(9)
 class WaitingRoomSystemTest {
 
+    private static final int CAPACITY = 4;
+    private static final int USERS = 10;
+
     @Test
-    void usersBeyondCapacityWaitWithTheirPositionAndAreKeptOffBookingRoutes() throws Exception {
-        List<String> tokens = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-            List<Future<Response>> issued = new ArrayList<>();
-            for (int i = 0; i < 150; i++) {
-                long user = DemoUsers.next();
-                issued.add(pool.submit(() -> Gateway.issueToken(user)));
-            }
-            for (Future<Response> response : issued) {
-                assertThat(response.get().status()).isIn(200, 201);
-                tokens.add(response.get().text("token"));
-            }
-        }
-        Gateway.sleep(2500); // at least one admission tick with the waiting room full
+    void theOldestAreAdmittedAndTheOthersWaitAtTheirPlaceInJoinOrder() {
+        long room = System.currentTimeMillis();
+        String operator = Accounts.login("operator", "operator-password").text("accessToken");
+        Response capped = Gateway.sendAs(operator, "PATCH", "/api/ops/rooms/" + room,
+                "{\"capacity\":" + CAPACITY + "}");
+        assertThat(capped.status()).as("%s", capped).isEqualTo(200);
+        List<Long> users = IntStream.range(0, USERS).mapToObj(i -> DemoUsers.next()).toList();
+        users.forEach(Accounts::accessToken); // logged in beforehand, so the joins follow each other closely
 
-        List<Response> waiting = tokens.stream().map(token -> get("/api/queue/tokens/me", token))
-                .filter(status -> "WAITING".equals(status.text("status"))).toList();
-        assertThat(waiting).as("capacity 100 leaves some of 150 waiting").isNotEmpty();
-        List<Long> positions = waiting.stream().map(status -> status.number("position")).sorted().toList();
-        assertThat(positions).doesNotHaveDuplicates().allMatch(position -> position >= 0);
-        assertThat(waiting).allMatch(status -> status.body().get("estimatedWaitSeconds").asLong() >= 0);
+        List<String> tokens = users.stream().map(user -> {
+            Response joined = Gateway.joinRoom(user, room);
+            assertThat(joined.status()).as("%s", joined).isIn(200, 201);
+            return joined.text("token");
+        }).toList();
+        Gateway.awaitActive(tokens.get(CAPACITY - 1), Duration.ofSeconds(30));
+        // more admission ticks (every second in ./bin/test) with the room full admit nobody else
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "WAITING".equals(get("/api/queue/tokens/me", tokens.get(CAPACITY)).text("status")));
 
-        String waitingToken = waiting.getLast().text("token");
-        Response refused = get("/api/concerts/1/dates", waitingToken);
+        List<Response> statuses = tokens.stream().map(token -> get("/api/queue/tokens/me", token)).toList();
+        assertThat(statuses.subList(0, CAPACITY)).as("the %d oldest", CAPACITY)
+                .allSatisfy(status -> assertThat(status.text("status")).as("%s", status).isEqualTo("ACTIVE"));
+        List<Response> waiting = statuses.subList(CAPACITY, USERS);
+        assertThat(waiting).allSatisfy(status -> assertThat(status.text("status")).as("%s", status)
+                .isEqualTo("WAITING"));
+        assertThat(waiting.stream().map(status -> status.number("position")).toList())
+                .as("the places of the others, in the order they joined")
+                .containsExactlyElementsOf(IntStream.range(0, USERS - CAPACITY).mapToObj(Long::valueOf).toList());
+        assertThat(waiting).allSatisfy(status -> assertThat(status.body().get("estimatedWaitSeconds").asLong())
+                .isNotNegative());
+
+        String last = tokens.getLast();
+        Response refused = get("/api/concerts/" + room + "/dates", last);
         assertThat(refused.status()).as("%s", refused).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("TOKEN_WAITING");
-        assertThat(refused.body().get("position").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(refused.number("position")).isEqualTo(USERS - CAPACITY - 1);
         assertThat(refused.body().get("estimatedWaitSeconds")).isNotNull();
         assertThat(refused.header("Retry-After")).isEqualTo("5");
-        assertThat(Gateway.post("/api/reservations", waitingToken, "{\"concertId\":1,\"dateId\":1,\"seatId\":1}")
-                .code()).isEqualTo("TOKEN_WAITING");
+        Response hold = Gateway.post("/api/reservations", last,
+                "{\"concertId\":" + room + ",\"dateId\":1,\"seatId\":1}");
+        assertThat(hold.code()).as("%s", hold).isEqualTo("TOKEN_WAITING");
 
-        Response points = get("/api/points", waitingToken);
+        Response points = get("/api/points", last);
         assertThat(points.status()).as("points are open while waiting: %s", points).isEqualTo(200);
     }
 }
