@@ -32,9 +32,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A scheduled opening of one concert's room (issue 16): {@code users} people log in ahead (within
@@ -75,6 +75,7 @@ public class ScheduledOpeningSimulation extends Simulation {
     private static final String JOIN_ROOM = "{\"concertId\":" + CONCERT + "}";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Map<Long, String> ACCESS_TOKENS = new ConcurrentHashMap<>();
     private static final Map<Long, Long> JOIN_ORDER = new ConcurrentHashMap<>();
@@ -230,7 +231,7 @@ public class ScheduledOpeningSimulation extends Simulation {
                     java.time.temporal.ChronoUnit.SECONDS);
             String entry = send("PUT", "/api/ops/rooms/" + CONCERT + "/opens-at", operatorToken,
                     "{\"opensAt\":\"" + at + "\"}");
-            if (!entry.contains("SET_OPENS_AT")) {
+            if (!"SET_OPENS_AT".equals(field(entry, "action"))) {
                 throw new IllegalStateException("the opening was not scheduled: " + entry);
             }
             opensAt = at;
@@ -291,10 +292,10 @@ public class ScheduledOpeningSimulation extends Simulation {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** One top-level field of a flat JSON object, as text (enough for the figures printed here). */
+    /** One top-level field of a JSON object as text, or "-" when the answer lacks it (a problem body, an error). */
     private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"([^\"]*)\"|[^,}\\s]+)").matcher(json);
-        return !m.find() ? "-" : m.group(2) != null ? m.group(2) : m.group(1);
+        JsonNode value = JSON.readTree(json).get(name);
+        return value == null || value.isNull() ? "-" : value.asString();
     }
 
     @Override
