@@ -3,6 +3,7 @@ package dev.ticketing.queue.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketing.queue.application.RoomOperations;
 import dev.ticketing.queue.application.RoomOperations.RoomStats;
+import dev.ticketing.queue.domain.RoomChange;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
 import dev.ticketing.support.web.CallerId;
@@ -15,9 +16,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operator's controls of a room. The gateway lets only access tokens with the role OPERATOR through
@@ -38,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/ops/rooms/{concertId}")
 @Tag(name = "Operator", description = "Live controls of a concert's room (role OPERATOR)")
 class RoomOpsController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RoomOperations rooms;
 
@@ -55,66 +51,35 @@ class RoomOpsController {
 
     @PatchMapping
     @Operation(summary = "Change capacity and/or admission interval; applies at the next round on every instance")
-    JsonNode changeLimits(@PathVariable @Positive long concertId, @CallerId long operatorId,
+    AuditEntry changeLimits(@PathVariable @Positive long concertId, @CallerId long operatorId,
             @RequestBody @Valid Limits limits) {
-        return entry(rooms.changeLimits(RoomId.ofConcert(concertId), operatorId, limits.capacity(),
+        return AuditEntry.of(rooms.changeLimits(RoomId.ofConcert(concertId), operatorId, limits.capacity(),
                 limits.admissionIntervalMillis()));
     }
 
     @PostMapping("/pause")
     @Operation(summary = "Queue all: no admissions until resumed (active tokens live on and expire)")
-    JsonNode pause(@PathVariable @Positive long concertId, @CallerId long operatorId) {
-        return entry(rooms.pause(RoomId.ofConcert(concertId), operatorId));
+    AuditEntry pause(@PathVariable @Positive long concertId, @CallerId long operatorId) {
+        return AuditEntry.of(rooms.pause(RoomId.ofConcert(concertId), operatorId));
     }
 
     @PostMapping("/resume")
     @Operation(summary = "Admissions again, in line order")
-    JsonNode resume(@PathVariable @Positive long concertId, @CallerId long operatorId) {
-        return entry(rooms.resume(RoomId.ofConcert(concertId), operatorId));
+    AuditEntry resume(@PathVariable @Positive long concertId, @CallerId long operatorId) {
+        return AuditEntry.of(rooms.resume(RoomId.ofConcert(concertId), operatorId));
     }
 
     @PutMapping("/opens-at")
     @Operation(summary = "Set or move the opening (in the future; not once the room opened)")
-    JsonNode setOpensAt(@PathVariable @Positive long concertId, @CallerId long operatorId,
+    AuditEntry setOpensAt(@PathVariable @Positive long concertId, @CallerId long operatorId,
             @RequestBody @Valid Opening opening) {
-        return entry(rooms.setOpensAt(RoomId.ofConcert(concertId), operatorId, opening.opensAt()));
+        return AuditEntry.of(rooms.setOpensAt(RoomId.ofConcert(concertId), operatorId, opening.opensAt()));
     }
 
     @GetMapping("/audit")
     @Operation(summary = "Every change to the room, oldest first: at, operatorId, action, before, after")
-    List<JsonNode> audit(@PathVariable @Positive long concertId) {
-        return rooms.audit(RoomId.ofConcert(concertId)).stream().map(RoomOpsController::entry).toList();
-    }
-
-    /** The entry as recorded in Redis, with times as ISO-8601 instants and the interval under its API name. */
-    static JsonNode entry(String recorded) {
-        JsonNode raw = JSON.readTree(recorded);
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("at", Instant.ofEpochMilli(raw.get("at").asLong()).toString());
-        entry.put("operatorId", raw.get("operatorId").asLong());
-        entry.put("action", raw.get("action").asString());
-        entry.put("before", settings(raw.get("before")));
-        entry.put("after", settings(raw.get("after")));
-        return JSON.valueToTree(entry);
-    }
-
-    private static Map<String, Object> settings(JsonNode recorded) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        if (recorded == null || !recorded.isObject()) {
-            return settings; // cjson writes an empty table as {}
-        }
-        for (String field : recorded.propertyNames()) {
-            JsonNode value = recorded.get(field);
-            switch (field) {
-                case "capacity" -> settings.put("capacity", value.asLong());
-                case "intervalMs" -> settings.put("admissionIntervalMillis", value.asLong());
-                case "paused" -> settings.put("paused", value.asBoolean());
-                case "opensAt" -> settings.put("opensAt",
-                        value.isNull() ? null : Instant.ofEpochMilli(value.asLong()).toString());
-                default -> settings.put(field, value);
-            }
-        }
-        return settings;
+    List<AuditEntry> audit(@PathVariable @Positive long concertId) {
+        return rooms.audit(RoomId.ofConcert(concertId)).stream().map(AuditEntry::of).toList();
     }
 
     record Limits(@Min(1) @Max(RoomSettings.MAX_CAPACITY) Integer capacity,
@@ -127,6 +92,29 @@ class RoomOpsController {
     }
 
     record Opening(@NotNull Instant opensAt) {
+    }
+
+    /** An audit entry: times as ISO-8601 instants, the interval under its API name. */
+    record AuditEntry(Instant at, long operatorId, String action, ChangedSettings before, ChangedSettings after) {
+
+        static AuditEntry of(RoomChange change) {
+            return new AuditEntry(change.at(), change.operatorId(), change.action(), ChangedSettings.of(change.before()),
+                    ChangedSettings.of(change.after()));
+        }
+    }
+
+    /**
+     * Only the settings the change touched; {@code "opensAt": null} is "no opening" (an empty Optional is written as
+     * null, an untouched setting not at all).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChangedSettings(Integer capacity, Long admissionIntervalMillis, Boolean paused, Optional<Instant> opensAt) {
+
+        static ChangedSettings of(RoomChange.Settings settings) {
+            return new ChangedSettings(settings.capacity(),
+                    settings.admissionInterval() == null ? null : settings.admissionInterval().toMillis(),
+                    settings.paused(), settings.opensAt());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,7 @@
 package dev.ticketing.queue.application;
 
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomChange;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenStanding;
 import java.time.Instant;
@@ -52,8 +53,8 @@ public interface QueueStore {
      */
     Change change(RoomId room, long operatorId, String action, Map<String, String> fields, Instant now);
 
-    /** The audit entries, oldest first, as recorded (JSON). */
-    List<String> audit(RoomId room);
+    /** The audit entries, oldest first. */
+    List<RoomChange> audit(RoomId room);
 
     /**
      * @param admittedRecently admissions in the configured rate window, for the wait estimate (0 unless waiting)
@@ -85,8 +86,8 @@ public interface QueueStore {
                         boolean paused, Instant opensAt, Instant openedAt, Long seed, Long shuffled) {
     }
 
-    /** {@code entry}: the audit entry as recorded, when applied. */
-    record Change(ChangeOutcome outcome, String entry) {
+    /** {@code entry}: the audit entry recorded, when applied. */
+    record Change(ChangeOutcome outcome, RoomChange entry) {
     }
 
     enum ChangeOutcome {

@@ -3,6 +3,7 @@ package dev.ticketing.queue.application;
 import dev.ticketing.queue.domain.AdmissionRate;
 import dev.ticketing.queue.domain.RoomChangeRefusedException;
 import dev.ticketing.queue.domain.RoomChangeRefusedException.Reason;
+import dev.ticketing.queue.domain.RoomChange;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class RoomOperations {
                 snapshot.shuffled());
     }
 
-    public String changeLimits(RoomId room, long operatorId, Integer capacity, Long admissionIntervalMillis) {
+    public RoomChange changeLimits(RoomId room, long operatorId, Integer capacity, Long admissionIntervalMillis) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (capacity != null) {
             fields.put("capacity", Integer.toString(capacity));
@@ -62,31 +63,32 @@ public class RoomOperations {
         return apply(room, operatorId, "SET_LIMITS", fields);
     }
 
-    public String pause(RoomId room, long operatorId) {
+    public RoomChange pause(RoomId room, long operatorId) {
         return apply(room, operatorId, "PAUSE", Map.of("paused", "1"));
     }
 
-    public String resume(RoomId room, long operatorId) {
+    public RoomChange resume(RoomId room, long operatorId) {
         return apply(room, operatorId, "RESUME", Map.of("paused", "0"));
     }
 
-    public String setOpensAt(RoomId room, long operatorId, Instant opensAt) {
+    public RoomChange setOpensAt(RoomId room, long operatorId, Instant opensAt) {
         if (!opensAt.isAfter(clock.instant())) {
             throw new RoomChangeRefusedException(Reason.OPENS_AT_NOT_IN_FUTURE, "opensAt must be in the future");
         }
         return apply(room, operatorId, "SET_OPENS_AT", Map.of("opensAt", Long.toString(opensAt.toEpochMilli())));
     }
 
-    /** The room's audit entries, oldest first, as recorded (JSON). */
-    public List<String> audit(RoomId room) {
+    /** The room's audit entries, oldest first. */
+    public List<RoomChange> audit(RoomId room) {
         return store.audit(room);
     }
 
-    private String apply(RoomId room, long operatorId, String action, Map<String, String> fields) {
+    private RoomChange apply(RoomId room, long operatorId, String action, Map<String, String> fields) {
         QueueStore.Change change = store.change(room, operatorId, action, fields, clock.instant());
         return switch (change.outcome()) {
             case OK -> {
-                audit.info("Room {}: operator {} {}: {}", room, operatorId, action, change.entry());
+                audit.info("Room {}: operator {} {}: {} -> {}", room, operatorId, action, change.entry().before(),
+                        change.entry().after());
                 yield change.entry();
             }
             case ALREADY_OPEN -> throw new RoomChangeRefusedException(Reason.ALREADY_OPEN,

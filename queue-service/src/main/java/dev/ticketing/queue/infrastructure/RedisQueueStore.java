@@ -4,6 +4,7 @@ import dev.ticketing.queue.application.QueueProperties;
 import dev.ticketing.queue.application.QueueStore;
 import dev.ticketing.queue.domain.DependencyUnavailableException;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomChange;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
 import dev.ticketing.queue.domain.TokenStanding;
@@ -195,12 +196,13 @@ public class RedisQueueStore implements QueueStore {
                         keys.sequence(room)),
                 args.toArray()));
         ChangeOutcome outcome = ChangeOutcome.valueOf((String) reply.get(0));
-        return new Change(outcome, outcome == ChangeOutcome.OK ? (String) reply.get(1) : null);
+        return new Change(outcome, outcome == ChangeOutcome.OK ? RecordedRoomChange.read((String) reply.get(1)) : null);
     }
 
     @Override
-    public List<String> audit(RoomId room) {
-        return call(() -> redis.opsForList().range(keys.audit(room), 0, -1));
+    public List<RoomChange> audit(RoomId room) {
+        return call(() -> redis.opsForList().range(keys.audit(room), 0, -1)).stream().map(RecordedRoomChange::read)
+                .toList();
     }
 
     private long bucketMillis() {

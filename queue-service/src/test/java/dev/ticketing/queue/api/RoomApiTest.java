@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -144,6 +145,10 @@ class RoomApiTest {
         ops(put("/api/ops/rooms/1/opens-at"), "{\"opensAt\":\"2026-03-01T11:00:00Z\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.before.opensAt").value("2026-03-01T10:30:00Z"))
                 .andExpect(jsonPath("$.after.opensAt").value("2026-03-01T11:00:00Z"));
+
+        // a first opening: there was none before, and the entry says so
+        ops(put("/api/ops/rooms/3/opens-at"), "{\"opensAt\":\"2026-03-01T12:00:00Z\"}").andExpect(status().isOk())
+                .andExpect(content().json("{\"before\":{\"opensAt\":null},\"after\":{\"opensAt\":\"2026-03-01T12:00:00Z\"}}"));
 
         http.perform(get("/api/ops/rooms/2/audit").header(IdentityHeaders.USER_ID, OPERATOR))
                 .andExpect(status().isOk())

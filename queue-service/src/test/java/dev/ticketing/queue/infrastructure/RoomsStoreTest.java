@@ -13,6 +13,7 @@ import dev.ticketing.queue.application.QueueStore.OpeningOutcome;
 import dev.ticketing.queue.application.QueueStore.PaymentExpiry;
 import dev.ticketing.queue.application.QueueStore.TickResult;
 import dev.ticketing.queue.domain.QueueToken;
+import dev.ticketing.queue.domain.RoomChange;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.Shuffle;
 import dev.ticketing.queue.domain.TokenStanding;
@@ -37,7 +38,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rooms per concert, scheduled openings and live settings against the real Redis server. "Instances" are stores on
@@ -53,7 +53,6 @@ class RoomsStoreTest {
     private static final RoomId CONCERT_1 = RoomId.ofConcert(1);
     private static final RoomId CONCERT_2 = RoomId.ofConcert(2);
     private static final long OPERATOR = 9000;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     StringRedisTemplate redis;
@@ -304,11 +303,26 @@ class RoomsStoreTest {
         store.change(CONCERT_1, OPERATOR, "SET_LIMITS", Map.of("capacity", "300", "intervalMs", "2000"), T0);
         store.change(CONCERT_1, OPERATOR + 1, "PAUSE", Map.of("paused", "1"), T0.plusSeconds(1));
 
-        assertThat(store.audit(CONCERT_1).stream().map(JSON::readTree).toList()).containsExactly(JSON.readTree(
-                "{\"action\":\"SET_LIMITS\",\"after\":{\"capacity\":300,\"intervalMs\":2000},\"at\":"
-                        + T0.toEpochMilli() + ",\"before\":{\"capacity\":100,\"intervalMs\":5000},\"operatorId\":9000}"),
-                JSON.readTree("{\"action\":\"PAUSE\",\"after\":{\"paused\":true},\"at\":" + T0.plusSeconds(1).toEpochMilli()
-                        + ",\"before\":{\"paused\":false},\"operatorId\":9001}"));
+        assertThat(store.audit(CONCERT_1)).containsExactly(
+                new RoomChange(T0, OPERATOR, "SET_LIMITS",
+                        new RoomChange.Settings(100, Duration.ofSeconds(5), null, null),
+                        new RoomChange.Settings(300, Duration.ofSeconds(2), null, null)),
+                new RoomChange(T0.plusSeconds(1), OPERATOR + 1, "PAUSE",
+                        new RoomChange.Settings(null, null, false, null),
+                        new RoomChange.Settings(null, null, true, null)));
+    }
+
+    @Test
+    void aFirstOpeningIsAuditedAsNoOpeningBefore() {
+        RedisQueueStore store = store(redis, 100, CONCERT_2, null);
+        Instant opensAt = T0.plusSeconds(600);
+
+        RoomChange entry = store.change(CONCERT_2, OPERATOR, "SET_OPENS_AT",
+                Map.of("opensAt", Long.toString(opensAt.toEpochMilli())), T0).entry();
+
+        assertThat(entry.before().opensAt()).isEmpty();
+        assertThat(entry.after().opensAt()).contains(opensAt);
+        assertThat(store.audit(CONCERT_2)).containsExactly(entry);
     }
 
     /**
