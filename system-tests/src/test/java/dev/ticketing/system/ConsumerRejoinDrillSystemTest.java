@@ -48,7 +48,8 @@ class ConsumerRejoinDrillSystemTest {
                     .until(() -> assigned(admin, service, topic, Set.of()) == partitions);
 
             Shoppers shoppers = new Shoppers();
-            try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            // the shoppers stop also when the drill fails, or closing the pool would wait for them for ever
+            try (ExecutorService pool = Executors.newSingleThreadExecutor(); Stopping stopping = shoppers::stop) {
                 Future<?> running = pool.submit(shoppers::run);
                 shoppers.awaitPaid(1, Duration.ofSeconds(60)); // the probe works before the crash
 
@@ -65,7 +66,7 @@ class ConsumerRejoinDrillSystemTest {
 
                 int paidBeforeRestart = shoppers.paid.size();
                 shoppers.awaitPaid(paidBeforeRestart + 2, Duration.ofSeconds(60)); // and works again after it
-                shoppers.stop.set(true);
+                shoppers.stop();
                 running.get();
                 assertThat(rejoin).as("%s's consumers own their partitions within 10 s of readiness", service)
                         .isLessThanOrEqualTo(REJOIN_LIMIT);
@@ -129,7 +130,10 @@ class ConsumerRejoinDrillSystemTest {
                 renewIfExpired(user, token, held);
                 return held;
             } catch (AssertionError | RuntimeException concertAway) {
-                return null; // the seat list is a 502/503 problem while concert-service is down
+                // the seat list is a 502/503 problem while concert-service is down, and a 401 once the token has
+                // outlived a long restart
+                renewIfExpired(user, token, Gateway.get("/api/queue/tokens/me", token[0]));
+                return null;
             }
         }
 
@@ -160,9 +164,19 @@ class ConsumerRejoinDrillSystemTest {
             }
         }
 
+        void stop() {
+            stop.set(true);
+        }
+
         void awaitPaid(int count, Duration timeout) {
             await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> paid.size() >= count);
         }
+    }
+
+    /** What a try-with-resources runs on the way out, without a checked exception. */
+    private interface Stopping extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private static long awaitAssigned(Admin admin, String group, String topic, int partitions,
