@@ -66,7 +66,7 @@ class ServiceStartupTest {
                 .andExpect(jsonPath("$.paths['/api/points/charges'].post.parameters[?(@.name == 'Idempotency-Key')]")
                         .exists())
                 .andExpect(jsonPath("$.paths['/api/points/history'].get.parameters[?(@.name == 'page')]").exists())
-                .andExpect(jsonPath("$.paths['/internal/users/{id}'].get.responses['404']").exists())
+                .andExpect(jsonPath("$.paths['/internal/users/{id}']").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/users'].post.responses['409']").exists())
                 .andExpect(jsonPath("$.paths['/api/auth/login'].post.responses['401']").exists())
                 .andExpect(jsonPath("$.paths['/api/auth/login'].post.responses['429']").exists())

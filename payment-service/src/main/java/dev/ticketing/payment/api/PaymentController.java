@@ -64,8 +64,9 @@ class PaymentController {
     @ApiResponse(responseCode = "404", description = "RESERVATION_NOT_FOUND", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "HOLD_EXPIRED, INSUFFICIENT_BALANCE (nothing debited), or "
-            + "RESERVATION_PENDING with Retry-After: 1 (the hold is too fresh for payments to know it yet), or "
-            + "IDEMPOTENCY_KEY_IN_USE with Retry-After (a request with this key is still being processed)",
+            + "RESERVATION_PENDING with Retry-After: 1 (payments does not know the hold yet and concert-service "
+            + "cannot be asked now), or IDEMPOTENCY_KEY_IN_USE with Retry-After (a request with this key is still "
+            + "being processed)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body",

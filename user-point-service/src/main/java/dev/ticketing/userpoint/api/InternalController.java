@@ -1,38 +1,23 @@
 package dev.ticketing.userpoint.api;
 
 import dev.ticketing.userpoint.application.PointService;
-import dev.ticketing.userpoint.application.UserQueries;
-import dev.ticketing.userpoint.domain.User;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For other services inside the cluster; the gateway never routes /internal. */
 @RestController
-@Tag(name = "Internal", description = "Users and point changes for other services (queue, payment)")
+@Tag(name = "Internal", description = "Point changes for payment-service: debits and refunds")
 class InternalController {
 
-    private final UserQueries users;
     private final PointService points;
 
-    InternalController(UserQueries users, PointService points) {
-        this.users = users;
+    InternalController(PointService points) {
         this.points = points;
-    }
-
-    @GetMapping("/internal/users/{id}")
-    @Operation(summary = "Whether a user exists, and their name")
-    @ApiResponse(responseCode = "200", description = "The user")
-    @ApiResponse(responseCode = "404", description = "USER_NOT_FOUND")
-    UserResponse user(@PathVariable long id) {
-        User user = users.user(id);
-        return new UserResponse(user.id(), user.name());
     }
 
     @PostMapping("/internal/points/debits")

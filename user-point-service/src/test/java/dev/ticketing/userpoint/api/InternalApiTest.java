@@ -3,7 +3,6 @@ package dev.ticketing.userpoint.api;
 import static dev.ticketing.testsupport.ProblemMatchers.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -18,28 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The internal API as queue-service and payment-service call it. */
+/** The internal API as payment-service calls it: debits and refunds. */
 class InternalApiTest extends ApiTestBase {
-
-    @Test
-    void findsAUserById() throws Exception {
-        long user = users.create(0);
-
-        mvc.perform(get("/internal/users/{id}", user))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id").value(user))
-                .andExpect(jsonPath("$.name").value("test-" + user));
-    }
-
-    @Test
-    void anUnknownUserIsUserNotFound() throws Exception {
-        expectProblem(mvc.perform(get("/internal/users/{id}", users.unknown())), 404, "USER_NOT_FOUND");
-    }
-
-    @Test
-    void aUserIdThatIsNotANumberIsInvalid() throws Exception {
-        expectProblem(mvc.perform(get("/internal/users/abc")), 400, "INVALID_REQUEST");
-    }
 
     @Test
     void debitTakesTheAmountAndAnswersTheNewBalance() throws Exception {

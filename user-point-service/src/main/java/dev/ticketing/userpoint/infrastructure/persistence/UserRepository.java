@@ -1,6 +1,5 @@
 package dev.ticketing.userpoint.infrastructure.persistence;
 
-import dev.ticketing.userpoint.domain.User;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,9 +8,6 @@ import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 interface UserRepository extends Repository<UserEntity, Long> {
-
-    @Query("select new dev.ticketing.userpoint.domain.User(u.id, u.name) from UserEntity u where u.id = :id")
-    Optional<User> findUser(long id);
 
     Optional<UserEntity> findByUsernameKeyAndPasswordHashIsNotNull(String usernameKey);
 

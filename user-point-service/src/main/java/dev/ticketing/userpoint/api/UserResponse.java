@@ -1,4 +1,0 @@
-package dev.ticketing.userpoint.api;
-
-public record UserResponse(long id, String name) {
-}

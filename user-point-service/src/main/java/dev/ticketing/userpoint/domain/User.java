@@ -1,4 +1,0 @@
-package dev.ticketing.userpoint.domain;
-
-public record User(long id, String name) {
-}
