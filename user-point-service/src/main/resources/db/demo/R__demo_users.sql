@@ -2,7 +2,8 @@
 -- history sums to their balance like everyone else's; they log in as user1 ... user1000 with the password
 -- demo-password. User 1001 is the operator (operator / operator-password, roles USER and OPERATOR), with no points.
 -- Idempotent: rows that exist are left alone, whatever happened to them since (credentials are only given to a demo
--- user who has none, and only when nobody else holds the username).
+-- user who has none, and only when nobody else holds the username). Times are UTC_TIMESTAMP(6): the columns hold UTC
+-- (docs/conventions.md, "Time columns"), whatever the server's or the session's zone.
 --
 -- DEMO DATA ONLY: every demo user shares one precomputed bcrypt hash (one salt) of demo-password, because hashing
 -- 1000 passwords at start-up would take minutes. Real users get a hash of their own, with a salt of their own.
@@ -18,7 +19,7 @@ CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT
       UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) hundreds;
 
 INSERT INTO users (id, name, created_at)
-SELECT d.id, CONCAT('user-', LPAD(d.id, 4, '0')), CURRENT_TIMESTAMP(6)
+SELECT d.id, CONCAT('user-', LPAD(d.id, 4, '0')), UTC_TIMESTAMP(6)
 FROM demo_user_id d
 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d.id);
 
@@ -32,23 +33,23 @@ WHERE u.username_key IS NULL AND u.password_hash IS NULL AND holder.id IS NULL;
 
 -- the operator; bcrypt (cost 10) of operator-password
 INSERT INTO users (id, name, created_at, username, username_key, password_hash, roles)
-SELECT 1001, 'operator', CURRENT_TIMESTAMP(6), 'operator', 'operator',
+SELECT 1001, 'operator', UTC_TIMESTAMP(6), 'operator', 'operator',
        '{bcrypt}$2a$10$jbPCTpZthSfLKNDazvn6EOtkAfCZ5bvme4z9.eNcJ3u40ER/wgONS', 'USER,OPERATOR'
 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = 1001 OR u.username_key = 'operator');
 
 INSERT INTO point_balance (user_id, balance, updated_at)
-SELECT u.id, 0, CURRENT_TIMESTAMP(6)
+SELECT u.id, 0, UTC_TIMESTAMP(6)
 FROM users u
 WHERE u.id = 1001 AND NOT EXISTS (SELECT 1 FROM point_balance b WHERE b.user_id = u.id);
 
 -- The starting charge only for demo users that have no balance yet: a second run changes nothing.
 INSERT INTO point_transaction (user_id, type, amount, balance_after, created_at)
-SELECT d.id, 'CHARGE', 200000, 200000, CURRENT_TIMESTAMP(6)
+SELECT d.id, 'CHARGE', 200000, 200000, UTC_TIMESTAMP(6)
 FROM demo_user_id d
 WHERE NOT EXISTS (SELECT 1 FROM point_balance b WHERE b.user_id = d.id);
 
 INSERT INTO point_balance (user_id, balance, updated_at)
-SELECT d.id, 200000, CURRENT_TIMESTAMP(6)
+SELECT d.id, 200000, UTC_TIMESTAMP(6)
 FROM demo_user_id d
 WHERE NOT EXISTS (SELECT 1 FROM point_balance b WHERE b.user_id = d.id);
 

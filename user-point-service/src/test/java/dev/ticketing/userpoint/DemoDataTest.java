@@ -11,6 +11,9 @@ import dev.ticketing.userpoint.identity.TestKeys;
 import dev.ticketing.userpoint.application.PointService;
 import dev.ticketing.userpoint.domain.PointOutcome;
 import java.security.interfaces.ECPublicKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -93,6 +97,30 @@ class DemoDataTest {
 
         assertThat(jdbc.sql("SELECT password_hash FROM users WHERE id = 3").query(String.class).single())
                 .isEqualTo("{bcrypt}changed-by-the-user");
+    }
+
+    /** The columns hold UTC (docs/conventions.md, "Time columns"): the script's times do not follow the session. */
+    @Test
+    void demoDataIsStampedInUtcWhateverTheSessionsTimeZone() throws SQLException {
+        jdbc.sql("DELETE FROM point_transaction WHERE user_id = 1000").update();
+        jdbc.sql("DELETE FROM point_balance WHERE user_id = 1000").update();
+        jdbc.sql("DELETE FROM users WHERE id = 1000").update();
+
+        try (Connection connection = dataSource.getConnection(); Statement session = connection.createStatement()) {
+            session.execute("SET time_zone = '+09:00'");
+            try {
+                ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/demo/R__demo_users.sql"));
+            } finally {
+                session.execute("SET time_zone = DEFAULT");
+            }
+        }
+
+        assertThat(jdbc.sql("""
+                        SELECT MAX(ABS(TIMESTAMPDIFF(SECOND, t, UTC_TIMESTAMP(6)))) FROM (
+                            SELECT created_at AS t FROM users WHERE id = 1000
+                            UNION ALL SELECT updated_at FROM point_balance WHERE user_id = 1000
+                            UNION ALL SELECT created_at FROM point_transaction WHERE user_id = 1000) stamped""")
+                .query(Long.class).single()).isLessThan(60);
     }
 
     private Map<String, Object> claims(LoginService.Result result) {

@@ -35,7 +35,7 @@ class ServiceStartupTest {
     @Test
     void flywayMigratedTheSchemaAndNoDemoDataWithoutTheDemoProfile() {
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5");
         assertThat(jdbc.sql("""
                         SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()
                         AND table_name IN ('users', 'point_balance', 'point_transaction', 'point_operation')""")

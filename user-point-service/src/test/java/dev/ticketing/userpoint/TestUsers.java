@@ -1,8 +1,9 @@
 package dev.ticketing.userpoint;
 
 import dev.ticketing.userpoint.domain.TransactionType;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,7 @@ public final class TestUsers {
 
     public long create(long startingBalance) {
         long id = NEXT_ID.incrementAndGet();
-        Timestamp now = Timestamp.from(Instant.now());
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         jdbc.sql("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)").params(id, "test-" + id, now).update();
         jdbc.sql("INSERT INTO point_balance (user_id, balance, updated_at) VALUES (?, ?, ?)")
                 .params(id, startingBalance, now).update();

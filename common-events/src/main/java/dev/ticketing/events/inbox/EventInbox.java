@@ -1,7 +1,8 @@
 package dev.ticketing.events.inbox;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +30,7 @@ public class EventInbox {
         }
         try {
             jdbc.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)",
-                    consumer, eventId.toString(), Timestamp.from(clock.instant()));
+                    consumer, eventId.toString(), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             return true;
         } catch (DuplicateKeyException alreadyApplied) {
             return false;

@@ -3,8 +3,9 @@ package dev.ticketing.events.outbox;
 import dev.ticketing.events.DomainEvent;
 import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.Topics;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,7 +36,8 @@ public class JdbcEventOutbox implements EventOutbox {
                                           trace_parent, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.eventId().toString(), Topics.of(event), event.key(), event.eventType(), event.schemaVersion(),
-                EventCodec.toJson(event), traceContext.currentTraceParent(), Timestamp.from(clock.instant()));
+                EventCodec.toJson(event), traceContext.currentTraceParent(),
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         // Publishing right after the commit keeps commit-to-Kafka latency in milliseconds; the relay's periodic
         // poll is only the safety net for a wake-up lost to a crash.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -3,10 +3,11 @@ package dev.ticketing.events.outbox;
 import dev.ticketing.events.EventCodec;
 import dev.ticketing.events.EventHeaders;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +103,7 @@ public class OutboxRelay implements SmartLifecycle {
                     (rs, i) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
                             rs.getString("message_key"), rs.getString("event_type"), rs.getString("schema_version"),
                             rs.getString("payload"), rs.getString("trace_parent"),
-                            rs.getTimestamp("created_at").toInstant()),
+                            rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)),
                     properties.batchSize());
             if (batch.isEmpty()) {
                 return 0;
@@ -113,7 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
                         () -> kafka.send(event.toRecord(source))));
             }
             awaitAll(acks, properties.sendTimeout());
-            Timestamp now = Timestamp.from(clock.instant());
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             jdbc.batchUpdate("UPDATE outbox_event SET published_at = ? WHERE id = ?",
                     batch.stream().map(e -> new Object[] {now, e.id()}).toList());
             return batch.size();
@@ -123,7 +124,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Deletes published rows older than the retention, in bounded batches so no long lock is taken. */
     public int deletePublished() {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.retention()));
+        LocalDateTime cutoff = LocalDateTime.ofInstant(clock.instant().minus(properties.retention()),
+                ZoneOffset.UTC);
         int total = 0;
         int deleted;
         do {
@@ -140,12 +142,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** How long the oldest unpublished event has waited (zero when none waits): late events, not just many. */
     public Duration oldestPendingAge() {
-        List<Timestamp> oldest = jdbc.queryForList(
-                "SELECT created_at FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT 1", Timestamp.class);
+        List<LocalDateTime> oldest = jdbc.queryForList(
+                "SELECT created_at FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT 1",
+                LocalDateTime.class);
         if (oldest.isEmpty()) {
             return Duration.ZERO;
         }
-        Duration age = Duration.between(oldest.getFirst().toInstant(), clock.instant());
+        Duration age = Duration.between(oldest.getFirst().toInstant(ZoneOffset.UTC), clock.instant());
         return age.isNegative() ? Duration.ZERO : age;
     }
 

@@ -11,9 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +154,8 @@ public class PaymentEndToEndBenchmark {
     }
 
     private void seedReservationView(JdbcTemplate jdbc) {
-        Timestamp now = Timestamp.from(Instant.now());
-        Timestamp expiry = Timestamp.from(Instant.now().plus(Duration.ofHours(2)));
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        LocalDateTime expiry = LocalDateTime.ofInstant(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
         List<Object[]> rows = new ArrayList<>(RESERVATIONS);
         for (long id = 1; id <= RESERVATIONS; id++) {
             rows.add(new Object[] {id, userOf(id), 1_000_000 + id, PRICE, expiry, "HELD", now});

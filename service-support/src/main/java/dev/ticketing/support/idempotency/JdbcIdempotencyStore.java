@@ -1,7 +1,8 @@
 package dev.ticketing.support.idempotency;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                             INSERT INTO idempotent_request
                                 (user_id, idempotency_key, fingerprint, owner, lease_until, created_at, expires_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(userId, key, fingerprint, owner, Timestamp.from(leaseUntil), Timestamp.from(now),
-                            Timestamp.from(expiresAt))
+                    .params(userId, key, fingerprint, owner, utc(leaseUntil), utc(now), utc(expiresAt))
                     .update());
             return true;
         } catch (DuplicateKeyException taken) {
@@ -53,7 +53,8 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                         FROM idempotent_request WHERE user_id = ? AND idempotency_key = ?""")
                 .params(userId, key)
                 .query((rs, row) -> new Entry(userId, key, rs.getString("fingerprint"), rs.getString("owner"),
-                        rs.getTimestamp("lease_until").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                        instant(rs.getObject("lease_until", LocalDateTime.class)),
+                        instant(rs.getObject("expires_at", LocalDateTime.class)),
                         rs.getString("result_type"), rs.getString("result")))
                 .optional());
     }
@@ -66,7 +67,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                         UPDATE idempotent_request SET owner = ?, lease_until = ?
                         WHERE user_id = ? AND idempotency_key = ? AND owner = ? AND result IS NULL
                           AND lease_until <= ?""")
-                .params(owner, Timestamp.from(leaseUntil), userId, key, previousOwner, Timestamp.from(now))
+                .params(owner, utc(leaseUntil), userId, key, previousOwner, utc(now))
                 .update() == 1));
     }
 
@@ -76,7 +77,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
         return jdbc.sql("""
                         UPDATE idempotent_request SET result_type = ?, result = ?, completed_at = ?
                         WHERE user_id = ? AND idempotency_key = ? AND owner = ? AND result IS NULL""")
-                .params(resultType, result, Timestamp.from(now), userId, key, owner)
+                .params(resultType, result, utc(now), userId, key, owner)
                 .update() == 1;
     }
 
@@ -101,7 +102,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                         DELETE FROM idempotent_request
                         WHERE user_id = ? AND idempotency_key = ? AND expires_at <= ?""")
-                .params(userId, key, Timestamp.from(now))
+                .params(userId, key, utc(now))
                 .update());
     }
 
@@ -114,7 +115,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             List<Map<String, Object>> claimed = jdbc.sql("""
                             SELECT user_id, idempotency_key FROM idempotent_request
                             WHERE expires_at <= ? ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-                    .params(Timestamp.from(now), limit)
+                    .params(utc(now), limit)
                     .query().listOfRows();
             for (Map<String, Object> row : claimed) {
                 jdbc.sql("DELETE FROM idempotent_request WHERE user_id = ? AND idempotency_key = ?")
@@ -123,5 +124,14 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             }
             return claimed.size();
         });
+    }
+
+    /** The columns are DATETIME(6) holding UTC (docs/conventions.md, "Time columns"): bound without any zone. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc.toInstant(ZoneOffset.UTC);
     }
 }

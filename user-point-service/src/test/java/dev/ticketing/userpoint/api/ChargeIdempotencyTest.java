@@ -11,10 +11,11 @@ import dev.ticketing.support.idempotency.IdempotencyProperties;
 import dev.ticketing.support.idempotency.IdempotencyPurge;
 import dev.ticketing.support.idempotency.IdempotencyStore;
 import dev.ticketing.testsupport.Race;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class ChargeIdempotencyTest extends ApiTestBase {
                             (user_id, idempotency_key, fingerprint, owner, lease_until, created_at, expires_at)
                         SELECT ?, idempotency_key, fingerprint, 'dead-owner', ?, created_at, expires_at
                         FROM idempotent_request WHERE user_id = ? AND idempotency_key = 'orphan'""")
-                .params(user, Timestamp.from(Instant.now().minusSeconds(1)), donor)
+                .params(user, LocalDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC), donor)
                 .update();
 
         List<Race.Outcome<Integer>> outcomes = Race.run(8, i -> () -> mvc.perform(
@@ -156,7 +157,7 @@ class ChargeIdempotencyTest extends ApiTestBase {
         long user = users.create(0);
         mvc.perform(charge(user, "{\"amount\": 100}").header("Idempotency-Key", "\"old\"")).andExpect(status().isOk());
         jdbc.sql("UPDATE idempotent_request SET expires_at = ? WHERE user_id = ?")
-                .params(Timestamp.from(Instant.now().minusSeconds(1)), user).update();
+                .params(LocalDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC), user).update();
 
         mvc.perform(charge(user, "{\"amount\": 200}").header("Idempotency-Key", "\"old\""))
                 .andExpect(status().isOk())
@@ -171,7 +172,7 @@ class ChargeIdempotencyTest extends ApiTestBase {
         mvc.perform(charge(user, "{\"amount\": 100}").header("Idempotency-Key", "\"kept\"")).andExpect(status().isOk());
 
         Instant expires = jdbc.sql("SELECT expires_at FROM idempotent_request WHERE user_id = ?").param(user)
-                .query(Timestamp.class).single().toInstant();
+                .query(LocalDateTime.class).single().toInstant(ZoneOffset.UTC);
         assertThat(properties.retention()).isEqualTo(Duration.ofHours(24));
         assertThat(expires).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(1),
                 Instant.now().plus(Duration.ofHours(24)).plusSeconds(1));
@@ -211,12 +212,12 @@ class ChargeIdempotencyTest extends ApiTestBase {
     }
 
     private void insertKey(long user, String key, Instant expiresAt) {
+        LocalDateTime utcExpiry = LocalDateTime.ofInstant(expiresAt, ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO idempotent_request (user_id, idempotency_key, fingerprint, owner, lease_until,
                             result_type, result, created_at, completed_at, expires_at)
                         VALUES (?, ?, REPEAT('0', 64), 'o', ?, 'x', '{}', ?, ?, ?)""")
-                .params(user, key, Timestamp.from(expiresAt), Timestamp.from(expiresAt),
-                        Timestamp.from(expiresAt), Timestamp.from(expiresAt))
+                .params(user, key, utcExpiry, utcExpiry, utcExpiry, utcExpiry)
                 .update();
     }
 
@@ -224,7 +225,7 @@ class ChargeIdempotencyTest extends ApiTestBase {
         jdbc.sql("""
                         UPDATE idempotent_request SET result = NULL, result_type = NULL, lease_until = ?
                         WHERE user_id = ? AND idempotency_key = ?""")
-                .params(Timestamp.from(leaseUntil), user, key).update();
+                .params(LocalDateTime.ofInstant(leaseUntil, ZoneOffset.UTC), user, key).update();
     }
 
     private static MockHttpServletRequestBuilder charge(long user, String body) {

@@ -5,8 +5,9 @@ import dev.ticketing.userpoint.UserPointApplication;
 import dev.ticketing.userpoint.application.PointService;
 import dev.ticketing.userpoint.domain.PointOutcome;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -124,7 +125,7 @@ public class PointThroughputBenchmark {
     }
 
     private static void seedUsers(JdbcTemplate jdbc) {
-        Timestamp now = Timestamp.from(Instant.now());
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         List<Object[]> users = new ArrayList<>();
         List<Object[]> balances = new ArrayList<>();
         for (long id = 1; id <= USERS; id++) {

@@ -10,7 +10,10 @@ import dev.ticketing.concert.support.TestCatalog;
 import dev.ticketing.concert.support.ConcertTestConfiguration;
 import dev.ticketing.events.SeatReserved;
 import dev.ticketing.events.outbox.EventOutbox;
+import dev.ticketing.support.idempotency.IdempotencyStore;
+import dev.ticketing.testsupport.NonUtcDefaultTimeZone;
 import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.TimeColumns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +22,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -31,9 +37,14 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What the move to JPA must not change: UTC instants to the microsecond, and JDBC writes in the JPA transaction. */
+/**
+ * What the move to JPA must not change: UTC instants to the microsecond, and JDBC writes in the JPA transaction. The
+ * JVM runs in UTC+9 here, so a time bound or read in the JVM's zone instead of UTC would be nine hours off
+ * (docs/conventions.md, "Time columns").
+ */
 @SpringBootTest(properties = "concert.release.enabled=false")
 @RealInfrastructure(kafka = true)
+@ExtendWith(NonUtcDefaultTimeZone.class)
 @Import(ConcertTestConfiguration.class)
 class JpaPersistenceTest {
 
@@ -56,9 +67,21 @@ class JpaPersistenceTest {
     Clock clock;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    IdempotencyStore idempotencyStore;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void everyTimeColumnOfTheSchemaIsDatetime6() {
+        // concert's own, the Idempotency-Key store's and common-events' outbox and inbox
+        assertThat(TimeColumns.count(dataSource)).isEqualTo(12);
+        assertThat(TimeColumns.notDatetime6(dataSource)).isEmpty();
+    }
 
     @Test
     void anInstantWithMicrosecondsRoundTripsUnchangedAsUtcWallTime() {
+        assertThat(TimeZone.getDefault()).isEqualTo(NonUtcDefaultTimeZone.ZONE);
         long reservationId = hold(USER_IDS.incrementAndGet(), seatOf(catalog.concertWithSeats(1, 10_000)));
 
         // written as its UTC wall time, as Flyway's schema and the other readers of these rows expect
@@ -69,6 +92,25 @@ class JpaPersistenceTest {
         // whatever the driver sends, a DATETIME(6) with microseconds is read back to the microsecond
         jdbc.update("UPDATE reservation SET hold_expires_at = ? WHERE id = ?", utcWallTime(EXPIRES_AT), reservationId);
         assertThat(store.find(reservationId)).map(Reservation::holdExpiresAt).contains(EXPIRES_AT);
+    }
+
+    @Test
+    void theIdempotencyKeyStoreWritesAndReadsItsTimesAsUtcWallTime() {
+        Instant leaseUntil = HELD_AT.plusSeconds(30);
+        Instant expiresAt = HELD_AT.plus(Duration.ofDays(1));
+
+        assertThat(idempotencyStore.insert(7, "utc-key", "f".repeat(64), "owner-1", leaseUntil, HELD_AT, expiresAt))
+                .isTrue();
+
+        assertThat(jdbc.queryForObject("""
+                        SELECT CONCAT_WS(' / ', CAST(lease_until AS CHAR), CAST(created_at AS CHAR),
+                                         CAST(expires_at AS CHAR))
+                        FROM idempotent_request WHERE user_id = 7 AND idempotency_key = 'utc-key'""", String.class))
+                .isEqualTo(utcWallTime(sentByDriver(leaseUntil)) + " / " + utcWallTime(sentByDriver(HELD_AT)) + " / "
+                        + utcWallTime(sentByDriver(expiresAt)));
+        IdempotencyStore.Entry entry = idempotencyStore.find(7, "utc-key").orElseThrow();
+        assertThat(entry.leaseUntil()).isEqualTo(sentByDriver(leaseUntil));
+        assertThat(entry.expiresAt()).isEqualTo(sentByDriver(expiresAt));
     }
 
     @Test

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.testsupport.MicrosecondInstant;
+import dev.ticketing.testsupport.NonUtcDefaultTimeZone;
 import dev.ticketing.testsupport.RealInfrastructure;
+import dev.ticketing.testsupport.TimeColumns;
 import dev.ticketing.userpoint.TestUsers;
 import dev.ticketing.userpoint.application.LoginAttemptStore;
 import dev.ticketing.userpoint.application.PointLedger;
 import dev.ticketing.userpoint.domain.TransactionType;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.TimeZone;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,12 +25,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What moving from JdbcClient to JPA must not change: instants to the microsecond, one transaction for JPA and JDBC
- * writes on the same connection, and a duplicate key translated as JdbcClient translated it.
+ * writes on the same connection, and a duplicate key translated as JdbcClient translated it. The JVM runs in UTC+9
+ * here, so a time bound or read in the JVM's zone instead of UTC would be nine hours off (docs/conventions.md, "Time
+ * columns").
  */
 @SpringBootTest
 @RealInfrastructure
+@ExtendWith(NonUtcDefaultTimeZone.class)
 class JpaMappingTest {
 
+    /** Whole seconds: the driver drops a bound value's fraction against MariaDB (MicrosecondInstant). */
+    private static final Instant WHOLE_SECOND = MicrosecondInstant.VALUE.truncatedTo(ChronoUnit.SECONDS);
+    private static final String WHOLE_SECOND_UTC = "2026-12-03 05:06:07.000000";
 
     @Autowired
     PointLedger ledger;
@@ -42,6 +53,16 @@ class JpaMappingTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void everyTimeColumnOfTheSchemaIsDatetime6() {
+        // user-point's own and the Idempotency-Key store's
+        assertThat(TimeColumns.count(dataSource)).isEqualTo(9);
+        assertThat(TimeColumns.notDatetime6(dataSource)).isEmpty();
+    }
+
     /** Stored as SQL text: the driver would drop the fraction of a bound value (MicrosecondInstant). */
     @Test
     void anInstantWithMicrosecondsReadsBackUnchanged() {
@@ -57,19 +78,17 @@ class JpaMappingTest {
         assertThat(loginAttempts.find("user:micros").orElseThrow().windowStart()).isEqualTo(MicrosecondInstant.VALUE);
     }
 
+    /** As the JDBC code binds its times (a UTC LocalDateTime), whatever the JVM's zone. */
     @Test
-    void anInstantIsWrittenExactlyAsJdbcClientWritesIt() {
+    void anInstantIsStoredAsItsUtcWallTimeAndReadBackUnchanged() {
+        assertThat(TimeZone.getDefault()).isEqualTo(NonUtcDefaultTimeZone.ZONE);
         long user = new TestUsers(jdbc).create(0);
 
-        transaction.executeWithoutResult(
-                status -> ledger.append(user, TransactionType.CHARGE, 5, 5, MicrosecondInstant.VALUE));
-        jdbc.sql("UPDATE point_balance SET updated_at = ? WHERE user_id = ?")
-                .params(Timestamp.from(MicrosecondInstant.VALUE), user).update();
+        transaction.executeWithoutResult(status -> ledger.append(user, TransactionType.CHARGE, 5, 5, WHOLE_SECOND));
 
         assertThat(jdbc.sql("SELECT CAST(created_at AS CHAR) FROM point_transaction WHERE user_id = ?").param(user)
-                .query(String.class).single())
-                .isEqualTo(jdbc.sql("SELECT CAST(updated_at AS CHAR) FROM point_balance WHERE user_id = ?")
-                        .param(user).query(String.class).single());
+                .query(String.class).single()).isEqualTo(WHOLE_SECOND_UTC);
+        assertThat(ledger.history(user, 0, 1).getFirst().createdAt()).isEqualTo(WHOLE_SECOND);
     }
 
     @Test
