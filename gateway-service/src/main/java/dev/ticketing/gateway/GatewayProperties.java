@@ -1,6 +1,5 @@
 package dev.ticketing.gateway;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,18 +36,14 @@ public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress 
 
 
     /**
-     * How tokens are checked with queue-service.
+     * How tokens are checked with queue-service (its address and timeouts: {@code peers.queue.*},
+     * {@link dev.ticketing.gateway.infrastructure.QueuePeerProperties}).
      *
-     * @param queueUrl base URL of queue-service
-     * @param timeout the whole validation call, after which the request gets 503
-     * @param connectTimeout TCP connect; below {@code timeout} so a dead host fails fast
      * @param maxConnections pooled, reused connections to queue-service
      * @param cacheTtl how long an ACTIVE validation may be reused without asking again; 0 = never
      * @param cacheMaxEntries bound of that cache
-     * @param breaker when to stop asking a failing queue-service for a while
      */
-    public record QueueToken(URI queueUrl, Duration timeout, Duration connectTimeout, int maxConnections,
-            Duration cacheTtl, long cacheMaxEntries, Breaker breaker) {
+    public record QueueToken(int maxConnections, Duration cacheTtl, long cacheMaxEntries) {
 
         /** A token expired by a payment stays usable for this long when cached: the cache is kept very short. */
         public static final Duration MAX_CACHE_TTL = Duration.ofSeconds(1);
@@ -58,20 +53,7 @@ public record GatewayProperties(QueueToken queueToken, Cors cors, ClientAddress 
                 throw new IllegalArgumentException("gateway.queue-token.cache-ttl must be between 0 and "
                         + MAX_CACHE_TTL + ", was " + cacheTtl);
             }
-            if (!connectTimeout.minus(timeout).isNegative()) {
-                throw new IllegalArgumentException("gateway.queue-token.connect-timeout must be below its timeout");
-            }
         }
-    }
-
-    /**
-     * The circuit opens when at least {@code failureRateThreshold} % of the validation calls of the last
-     * {@code window} failed (at least {@code minimumNumberOfCalls} of them). A window in time, not in calls: at
-     * hundreds of requests per second a window of 20 calls is a few milliseconds, and one stall of the machine would
-     * open the circuit and refuse everybody for {@code waitInOpenState}.
-     */
-    public record Breaker(Duration window, int minimumNumberOfCalls, float failureRateThreshold,
-            Duration waitInOpenState, int permittedCallsInHalfOpenState) {
     }
 
     /** Browser origins allowed to call the API (Spring origin patterns, e.g. {@code https://*.example.com}). */

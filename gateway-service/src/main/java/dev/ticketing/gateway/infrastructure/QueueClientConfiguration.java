@@ -6,9 +6,7 @@ import dev.ticketing.gateway.application.AdmissionTokenVerifier;
 import dev.ticketing.gateway.application.RevokedAdmissions;
 import dev.ticketing.gateway.application.TokenGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -46,11 +44,10 @@ public class QueueClientConfiguration {
      * under a request.
      */
     @Bean(destroyMethod = "dispose")
-    ConnectionProvider queueConnections(GatewayProperties properties) {
-        GatewayProperties.QueueToken settings = properties.queueToken();
-        return ConnectionProvider.builder("queue-token")
-                .maxConnections(settings.maxConnections())
-                .pendingAcquireTimeout(settings.timeout())
+    ConnectionProvider queueConnections(GatewayProperties properties, QueuePeerProperties queue) {
+        return ConnectionProvider.builder(QueueTokenClient.PEER)
+                .maxConnections(properties.queueToken().maxConnections())
+                .pendingAcquireTimeout(queue.readTimeout())
                 .maxIdleTime(Duration.ofSeconds(15))
                 .evictInBackground(Duration.ofSeconds(30))
                 .metrics(true)
@@ -58,14 +55,13 @@ public class QueueClientConfiguration {
     }
 
     @Bean
-    WebClient queueWebClient(GatewayProperties properties, ConnectionProvider queueConnections, JsonMapper jsonMapper,
+    WebClient queueWebClient(QueuePeerProperties queue, ConnectionProvider queueConnections, JsonMapper jsonMapper,
             ObjectProvider<ObservationRegistry> observations) {
-        GatewayProperties.QueueToken settings = properties.queueToken();
         HttpClient http = HttpClient.create(queueConnections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-                .responseTimeout(settings.timeout());
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) queue.connectTimeout().toMillis())
+                .responseTimeout(queue.readTimeout());
         return WebClient.builder()
-                .baseUrl(settings.queueUrl().toString())
+                .baseUrl(queue.baseUrl().toString())
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> {
                     codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(jsonMapper));
@@ -77,30 +73,22 @@ public class QueueClientConfiguration {
     }
 
     /**
-     * The breaker and time limiter are registered here, before Spring Cloud's factory first looks them up, so these
-     * settings are the ones in force (the factory reuses a registered instance of the same name).
+     * The breaker and time limiter are the resilience4j instances {@code queue} of application.yml, made when the
+     * registries are; Spring Cloud's factory reuses a registered instance of the same name, so those settings are the
+     * ones in force. Without them the gateway does not start (as PeerClients does in the servlet services).
      */
     @Bean
-    QueueTokenClient queueTokenClient(WebClient queueWebClient, GatewayProperties properties,
-            ReactiveResilience4JCircuitBreakerFactory breakers, CircuitBreakerRegistry circuitBreakers,
-            TimeLimiterRegistry timeLimiters) {
-        GatewayProperties.QueueToken settings = properties.queueToken();
-        GatewayProperties.Breaker breaker = settings.breaker();
-        CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(QueueTokenClient.BREAKER,
-                CircuitBreakerConfig.custom()
-                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
-                        .slidingWindowSize((int) Math.max(1, breaker.window().toSeconds()))
-                        .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
-                        .failureRateThreshold(breaker.failureRateThreshold())
-                        .waitDurationInOpenState(breaker.waitInOpenState())
-                        .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
-                        .build());
+    QueueTokenClient queueTokenClient(WebClient queueWebClient, ReactiveResilience4JCircuitBreakerFactory breakers,
+            CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters) {
+        String peer = QueueTokenClient.PEER;
+        CircuitBreaker circuitBreaker = circuitBreakers.find(peer).orElseThrow(() -> new IllegalStateException(
+                "no resilience4j.circuitbreaker.instances." + peer + " in application.yml"));
+        timeLimiters.find(peer).orElseThrow(() -> new IllegalStateException(
+                "no resilience4j.timelimiter.instances." + peer + " in application.yml"));
         // one line per state change instead of one per refused request
         circuitBreaker.getEventPublisher().onStateTransition(event ->
                 log.warn("Queue token validation circuit {}", event.getStateTransition()));
-        timeLimiters.timeLimiter(QueueTokenClient.BREAKER,
-                TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).build());
-        return new QueueTokenClient(queueWebClient, breakers.create(QueueTokenClient.BREAKER));
+        return new QueueTokenClient(queueWebClient, breakers.create(peer));
     }
 
     @Bean

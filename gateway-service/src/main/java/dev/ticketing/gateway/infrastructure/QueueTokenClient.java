@@ -21,8 +21,11 @@ public class QueueTokenClient implements TokenDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(QueueTokenClient.class);
 
-    /** Name of the circuit breaker and time limiter (metrics: resilience4j_circuitbreaker_*{name="queue-token"}). */
-    public static final String BREAKER = "queue-token";
+    /**
+     * The peer's name, as in {@code peers.queue} and its circuit breaker and time limiter (metrics:
+     * {@code resilience4j_circuitbreaker_*{name="queue"}}, {@code reactor_netty_connection_provider_*{name="queue"}}).
+     */
+    public static final String PEER = "queue";
 
     private final WebClient queue;
     private final ReactiveCircuitBreaker breaker;

@@ -100,7 +100,7 @@ class AccessTokenTest {
         registry.add("CONCERT_URL", SERVICES::baseUrl);
         registry.add("PAYMENT_URL", SERVICES::baseUrl);
         registry.add("USER_POINT_URL", SERVICES::baseUrl);
-        registry.add("gateway.queue-token.queue-url", QUEUE_VALIDATION::baseUrl);
+        registry.add("peers.queue.base-url", QUEUE_VALIDATION::baseUrl);
     }
 
     @AfterAll

@@ -41,9 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link TestIssuer}); {@link AccessTokenTest} covers requests without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.queue-token.breaker.window=60s",
-        "gateway.queue-token.breaker.minimum-number-of-calls=4",
-        "gateway.queue-token.breaker.wait-in-open-state=60s",
+        "resilience4j.circuitbreaker.instances.queue.sliding-window-size=60",
+        "resilience4j.circuitbreaker.instances.queue.minimum-number-of-calls=4",
+        "resilience4j.circuitbreaker.instances.queue.wait-duration-in-open-state=60s",
         "GATEWAY_TOKEN_RATE_LIMIT_ENABLED=false",
         "DOWNSTREAM_RESPONSE_TIMEOUT=1s",
         "AUTH_JWK_SET_TIMEOUT=10s"})
@@ -87,7 +87,7 @@ class GatewayEdgeTest {
         registry.add("CONCERT_URL", SERVICES::baseUrl);
         registry.add("USER_POINT_URL", SERVICES::baseUrl);
         registry.add("PAYMENT_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
-        registry.add("gateway.queue-token.queue-url", QUEUE_VALIDATION::baseUrl);
+        registry.add("peers.queue.base-url", QUEUE_VALIDATION::baseUrl);
     }
 
     @AfterAll
@@ -310,7 +310,7 @@ class GatewayEdgeTest {
         assertThat(QUEUE_CALLS).as("no call while the circuit is open").hasValue(4);
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(metrics -> assertThat(metrics)
-                        .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"queue-token\""
+                        .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"queue\""
                                 + "[^}]*state=\"open\"[^}]*} 1.0"));
     }
 
@@ -377,6 +377,6 @@ class GatewayEdgeTest {
     }
 
     private CircuitBreaker breaker() {
-        return breakers.circuitBreaker(QueueTokenClient.BREAKER);
+        return breakers.circuitBreaker(QueueTokenClient.PEER);
     }
 }

@@ -53,7 +53,7 @@ class HostileRequestsTest {
         registry.add("CONCERT_URL", CONCERT::baseUrl);
         registry.add("AUTH_JWK_SET_URI", ISSUER::jwkSetUri);
         registry.add("AUTH_ISSUER", () -> TestIssuer.ISSUER);
-        registry.add("gateway.queue-token.queue-url", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
+        registry.add("peers.queue.base-url", () -> "http://127.0.0.1:" + ServiceProcess.freePort());
     }
 
     @AfterAll

@@ -61,7 +61,7 @@ class OperatorRoutesTest {
         registry.add("CONCERT_URL", CONCERT::baseUrl);
         registry.add("PAYMENT_URL", CONCERT::baseUrl);
         registry.add("USER_POINT_URL", CONCERT::baseUrl);
-        registry.add("gateway.queue-token.queue-url", QUEUE_VALIDATION::baseUrl);
+        registry.add("peers.queue.base-url", QUEUE_VALIDATION::baseUrl);
     }
 
     @AfterAll

@@ -404,7 +404,7 @@ class TokenAdmissionTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             JsonNode problem = assertProblem(result, 503, "SERVICE_UNAVAILABLE", request);
             assertThat(problem.get("detail").asString()).contains("queue token cannot be checked");
-            // the configured timeout is 1 s (gateway.queue-token.timeout); a refused connection is faster still
+            // the configured timeout is 1 s (peers.queue.read-timeout); a refused connection is faster still
             assertThat(took).as(request.toString()).isLessThan(Duration.ofMillis(1500));
         }
     }

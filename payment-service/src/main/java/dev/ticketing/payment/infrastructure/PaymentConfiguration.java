@@ -2,8 +2,6 @@ package dev.ticketing.payment.infrastructure;
 
 import dev.ticketing.payment.application.PaymentProperties;
 import dev.ticketing.payment.application.RefundRepository;
-import dev.ticketing.payment.infrastructure.concert.ConcertProperties;
-import dev.ticketing.payment.infrastructure.userpoint.UserPointProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({PaymentProperties.class, UserPointProperties.class, ConcertProperties.class})
+@EnableConfigurationProperties(PaymentProperties.class)
 class PaymentConfiguration {
 
     /** What ops alert on: points owed back to users and not yet confirmed by user-point-service. */

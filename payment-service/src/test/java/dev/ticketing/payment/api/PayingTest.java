@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * not turn a slow debit into a 503.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "payment.user-point.read-timeout=5s")
+        properties = "peers.user-point.read-timeout=5s")
 @RealInfrastructure(kafka = true)
 class PayingTest extends PaymentApiTest {
 
@@ -43,7 +43,7 @@ class PayingTest extends PaymentApiTest {
 
     @DynamicPropertySource
     static void userPointAddress(DynamicPropertyRegistry registry) {
-        registry.add("payment.user-point.base-url", () -> {
+        registry.add("peers.user-point.base-url", () -> {
             if (userPoint == null) {
                 userPoint = UserPointService.start();
             }

@@ -41,7 +41,7 @@ abstract class PaymentApiTest {
 
     @DynamicPropertySource
     static void concertAddress(DynamicPropertyRegistry registry) {
-        registry.add("payment.concert.base-url", CONCERT::baseUrl);
+        registry.add("peers.concert.base-url", CONCERT::baseUrl);
     }
 
     @LocalServerPort

@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * concert-service's internal route is a real stand-in server ({@code CONCERT}), asked when the view lacks a hold.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "payment.user-point.base-url=http://127.0.0.1:1",
+        "peers.user-point.base-url=http://127.0.0.1:1",
         // each test here gets concert-service's answer for its own reservation, never an open circuit left by another
         "resilience4j.circuitbreaker.instances.concert.minimum-number-of-calls=1000"})
 @RealInfrastructure(kafka = true)

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * debited. user-point-service is unreachable here, so a body that got as far as debiting would answer 503, not 400.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "payment.user-point.base-url=http://127.0.0.1:1")
+        properties = "peers.user-point.base-url=http://127.0.0.1:1")
 @RealInfrastructure(kafka = true)
 class StrictPayBodyTest extends PaymentApiTest {
 

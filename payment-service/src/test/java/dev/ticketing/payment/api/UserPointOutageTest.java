@@ -13,6 +13,7 @@ import dev.ticketing.payment.support.UserPointService;
 import dev.ticketing.testsupport.RealInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * have caused. payment-service reaches the real user-point-service through a proxy that can hold its answers back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "payment.user-point.read-timeout=500ms",
-        "resilience4j.circuitbreaker.instances.userPoint.wait-duration-in-open-state=2s",
+        "peers.user-point.read-timeout=500ms",
+        "resilience4j.circuitbreaker.instances.user-point.wait-duration-in-open-state=2s",
         "payment.jobs.abandoned-payment-interval=500ms",
         "payment.refund-max-back-off=1s"})
 @RealInfrastructure(kafka = true)
@@ -42,7 +43,7 @@ class UserPointOutageTest extends PaymentApiTest {
 
     @DynamicPropertySource
     static void userPointAddress(DynamicPropertyRegistry registry) {
-        registry.add("payment.user-point.base-url", () -> {
+        registry.add("peers.user-point.base-url", () -> {
             if (proxy == null) {
                 userPoint = UserPointService.start();
                 proxy = DelayingProxy.to(userPoint.port());
@@ -62,11 +63,14 @@ class UserPointOutageTest extends PaymentApiTest {
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
+    @Autowired
+    MeterRegistry meters;
+
     CircuitBreaker circuit;
 
     @BeforeEach
     void closeCircuitAndLetAnswersThrough() {
-        circuit = circuitBreakers.circuitBreaker(UserPointClient.RESILIENCE_INSTANCE);
+        circuit = circuitBreakers.circuitBreaker(UserPointClient.PEER);
         circuit.reset();
         proxy.delayResponses(Duration.ZERO);
         proxy.delayBodies(Duration.ZERO);
@@ -88,6 +92,9 @@ class UserPointOutageTest extends PaymentApiTest {
             assertThat(payment(user)).isEqualTo("PENDING");
             assertProblem(api.pay(user, reservationId), 503, "SERVICE_UNAVAILABLE");
             assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            // what the CircuitBreakerOpen alert reads, under the peer's name
+            assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "user-point").tag("state", "open")
+                    .gauge().value()).isEqualTo(1.0);
 
             long started = System.nanoTime();
             assertProblem(api.pay(user, reservationId), 503, "SERVICE_UNAVAILABLE");

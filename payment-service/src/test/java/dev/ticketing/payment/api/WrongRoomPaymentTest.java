@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * concert 1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "payment.user-point.base-url=http://127.0.0.1:1",
+        "peers.user-point.base-url=http://127.0.0.1:1",
         "resilience4j.circuitbreaker.instances.concert.minimum-number-of-calls=1000"})
 @RealInfrastructure(kafka = true)
 class WrongRoomPaymentTest extends PaymentApiTest {

@@ -98,7 +98,7 @@ public class PaymentEndToEndBenchmark {
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--payment.user-point.base-url=" + userPoint.baseUrl(),
+                "--peers.user-point.base-url=" + userPoint.baseUrl(),
                 "--server.port=0",
                 "--logging.level.root=WARN");
         seedReservationView(payment.getBean(JdbcTemplate.class));

@@ -5,10 +5,8 @@ import dev.ticketing.payment.application.ReservationDirectory;
 import dev.ticketing.payment.domain.PaymentError;
 import dev.ticketing.payment.domain.ReservationStatus;
 import dev.ticketing.payment.domain.ReservationView;
-import dev.ticketing.payment.infrastructure.http.GuardedPeer;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
+import dev.ticketing.support.peer.PeerClients;
+import dev.ticketing.support.peer.PeerUnavailableException;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,33 +17,27 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The one HTTP client to concert-service's internal {@code GET /internal/reservations/{id}}, through the
- * {@code concert} retry (outside) and circuit breaker (inside), as {@code UserPointClient} calls user-point-service.
- * A read is always safe to retry. Only 200 and 404 {@code RESERVATION_NOT_FOUND} are answers; anything else (refused
- * connection, timeout, 5xx, an open circuit, a body that breaks the contract) means "cannot tell now".
+ * The one HTTP client to concert-service's internal {@code GET /internal/reservations/{id}}, the peer {@code concert}
+ * of {@link PeerClients} (a GET: retried). Only 200 and 404 {@code RESERVATION_NOT_FOUND} are answers; anything else
+ * (unreachable, timeout, 5xx, an open circuit, another 4xx, a body that breaks the contract) means "cannot tell now".
  */
 @Component
 class ConcertReservationClient implements ReservationDirectory {
 
-    static final String RESILIENCE_INSTANCE = "concert";
+    static final String PEER = "concert";
     private static final Logger log = LoggerFactory.getLogger(ConcertReservationClient.class);
 
-    private final GuardedPeer peer;
+    private final RestClient http;
 
-    ConcertReservationClient(RestClient.Builder builder, ConcertProperties properties,
-            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-        this.peer = new GuardedPeer(builder, properties.baseUrl(), properties.connectTimeout(),
-                properties.readTimeout(), RESILIENCE_INSTANCE, circuitBreakers, retries);
+    ConcertReservationClient(PeerClients peers) {
+        this.http = peers.client(PEER);
     }
 
     @Override
     public Optional<ReservationView> find(long reservationId) {
         try {
-            return peer.call(() -> get(reservationId));
-        } catch (CallNotPermittedException open) {
-            log.warn("concert-service circuit is open; reservation {} not looked up", reservationId);
-            throw new PaymentError.ReservationPending(reservationId);
-        } catch (RestClientException | ConcertServerError | IllegalStateException unavailable) {
+            return get(reservationId);
+        } catch (PeerUnavailableException | RestClientException | IllegalStateException unavailable) {
             log.warn("concert-service could not tell about reservation {}: {}", reservationId,
                     unavailable.getMessage());
             throw new PaymentError.ReservationPending(reservationId);
@@ -53,15 +45,12 @@ class ConcertReservationClient implements ReservationDirectory {
     }
 
     private Optional<ReservationView> get(long reservationId) {
-        return peer.http().get().uri("/internal/reservations/{id}", reservationId)
+        return http.get().uri("/internal/reservations/{id}", reservationId)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .exchange((request, response) -> {
                     int status = response.getStatusCode().value();
                     if (status == 200) {
                         return Optional.of(view(reservationId, response.bodyTo(InternalReservation.class)));
-                    }
-                    if (response.getStatusCode().is5xxServerError()) {
-                        throw new ConcertServerError(status, reservationId);
                     }
                     ProblemCode problem = response.bodyTo(ProblemCode.class);
                     if (status == 404 && problem != null && "RESERVATION_NOT_FOUND".equals(problem.code())) {
