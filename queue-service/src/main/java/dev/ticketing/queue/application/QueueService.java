@@ -2,14 +2,12 @@ package dev.ticketing.queue.application;
 
 import dev.ticketing.queue.domain.Admission;
 import dev.ticketing.queue.domain.AdmissionRate;
-import dev.ticketing.queue.domain.ConcertIdRequiredException;
+import dev.ticketing.queue.domain.QueueError;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RefreshInterval;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
 import dev.ticketing.queue.domain.Shuffle;
-import dev.ticketing.queue.domain.TokenNotYoursException;
-import dev.ticketing.queue.domain.TokenRejectedException;
 import dev.ticketing.queue.domain.TokenStanding;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,7 +48,7 @@ public class QueueService {
      */
     public TokenView issue(long userId, RoomId room) {
         if (room.isDefault() && !properties.defaultRoomEnabled()) {
-            throw new ConcertIdRequiredException();
+            throw new QueueError.ConcertIdRequired();
         }
         QueueStore.IssueOutcome outcome = store.issue(room, userId, QueueToken.generate(random), clock.instant());
         if (outcome.openingDue()) {
@@ -70,12 +68,12 @@ public class QueueService {
      */
     public TokenView currentStatus(String presentedToken, long userId) {
         TokenView view = find(presentedToken)
-                .orElseThrow(() -> new TokenRejectedException(TokenRejectedException.Reason.INVALID));
+                .orElseThrow(() -> new QueueError.TokenRejected(QueueError.TokenRejected.Reason.INVALID));
         if (ownerOf(view.state()) != userId) {
-            throw new TokenNotYoursException();
+            throw new QueueError.TokenNotYours();
         }
         if (view.state() instanceof TokenStanding.Expired) {
-            throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
+            throw new QueueError.TokenRejected(QueueError.TokenRejected.Reason.EXPIRED);
         }
         return signed(view);
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Where the waiting rooms live. Every operation is atomic on the store's side, so concurrent requests and several
  * instances need no coordination of their own. Failures to reach the store surface as
- * {@link dev.ticketing.queue.domain.DependencyUnavailableException}.
+ * {@link dev.ticketing.queue.domain.QueueError.DependencyUnavailable}.
  */
 public interface QueueStore {
 

@@ -1,8 +1,8 @@
 package dev.ticketing.queue.application;
 
 import dev.ticketing.queue.domain.AdmissionRate;
-import dev.ticketing.queue.domain.RoomChangeRefusedException;
-import dev.ticketing.queue.domain.RoomChangeRefusedException.Reason;
+import dev.ticketing.queue.domain.QueueError;
+import dev.ticketing.queue.domain.QueueError.RoomChangeRefused.Reason;
 import dev.ticketing.queue.domain.RoomChange;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.RoomSettings;
@@ -73,7 +73,7 @@ public class RoomOperations {
 
     public RoomChange setOpensAt(RoomId room, long operatorId, Instant opensAt) {
         if (!opensAt.isAfter(clock.instant())) {
-            throw new RoomChangeRefusedException(Reason.OPENS_AT_NOT_IN_FUTURE, "opensAt must be in the future");
+            throw new QueueError.RoomChangeRefused(Reason.OPENS_AT_NOT_IN_FUTURE, "opensAt must be in the future");
         }
         return apply(room, operatorId, "SET_OPENS_AT", Map.of("opensAt", Long.toString(opensAt.toEpochMilli())));
     }
@@ -91,11 +91,11 @@ public class RoomOperations {
                         change.entry().after());
                 yield change.entry();
             }
-            case ALREADY_OPEN -> throw new RoomChangeRefusedException(Reason.ALREADY_OPEN,
+            case ALREADY_OPEN -> throw new QueueError.RoomChangeRefused(Reason.ALREADY_OPEN,
                     "The room has opened already; an opening happens once");
-            case ROOM_IN_USE -> throw new RoomChangeRefusedException(Reason.ROOM_IN_USE,
+            case ROOM_IN_USE -> throw new QueueError.RoomChangeRefused(Reason.ROOM_IN_USE,
                     "The room already admits first come, first served; an opening would shuffle people in line");
-            case OPENS_AT_NOT_IN_FUTURE -> throw new RoomChangeRefusedException(Reason.OPENS_AT_NOT_IN_FUTURE,
+            case OPENS_AT_NOT_IN_FUTURE -> throw new QueueError.RoomChangeRefused(Reason.OPENS_AT_NOT_IN_FUTURE,
                     "opensAt must be in the future");
         };
     }

@@ -2,7 +2,7 @@ package dev.ticketing.queue.infrastructure;
 
 import dev.ticketing.queue.application.QueueService;
 import dev.ticketing.queue.application.QueueStore;
-import dev.ticketing.queue.domain.DependencyUnavailableException;
+import dev.ticketing.queue.domain.QueueError;
 import dev.ticketing.queue.domain.RoomId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -47,7 +47,7 @@ public class AdmissionScheduler {
             for (RoomId room : store.rooms()) {
                 tick(room);
             }
-        } catch (DependencyUnavailableException e) {
+        } catch (QueueError.DependencyUnavailable e) {
             // Redis is away: nothing was applied; the next tick catches up.
             log.warn("Queue tick skipped: {}", e.getMessage());
         }

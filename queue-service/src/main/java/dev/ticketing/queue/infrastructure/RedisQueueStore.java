@@ -2,7 +2,7 @@ package dev.ticketing.queue.infrastructure;
 
 import dev.ticketing.queue.application.QueueProperties;
 import dev.ticketing.queue.application.QueueStore;
-import dev.ticketing.queue.domain.DependencyUnavailableException;
+import dev.ticketing.queue.domain.QueueError;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomChange;
 import dev.ticketing.queue.domain.RoomId;
@@ -235,10 +235,10 @@ public class RedisQueueStore implements QueueStore {
             }
             return reply;
         } catch (RedisConnectionFailureException | QueryTimeoutException e) {
-            throw new DependencyUnavailableException("Redis", e);
+            throw new QueueError.DependencyUnavailable("Redis", e);
         } catch (RedisSystemException e) {
             if (isConnectionProblem(e)) {
-                throw new DependencyUnavailableException("Redis", e);
+                throw new QueueError.DependencyUnavailable("Redis", e);
             }
             throw e;
         }

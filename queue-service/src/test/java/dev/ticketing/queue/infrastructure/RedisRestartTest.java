@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.queue.QueueApplication;
 import dev.ticketing.queue.application.QueueService;
-import dev.ticketing.queue.domain.DependencyUnavailableException;
+import dev.ticketing.queue.domain.QueueError;
 import dev.ticketing.queue.domain.QueueToken;
 import dev.ticketing.queue.domain.RoomId;
 import dev.ticketing.queue.domain.TokenStanding;
@@ -96,7 +96,7 @@ class RedisRestartTest {
         assertThat(status(http, "/api/queue/tokens/me", tokens.get(1).value(), 2)).isEqualTo(503);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(status(http, "/api/queue/tokens/me", "garbage!", 2)).isEqualTo(401);
-        assertThatThrownBy(() -> queue.admit(RoomId.DEFAULT)).isInstanceOf(DependencyUnavailableException.class);
+        assertThatThrownBy(() -> queue.admit(RoomId.DEFAULT)).isInstanceOf(QueueError.DependencyUnavailable.class);
         // long enough an outage for the client's reconnect attempts to back off (Lettuce's default doubles its delay
         // up to 30 s, so a few seconds down meant seconds of 503 after Redis was back)
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() ->
