@@ -3,17 +3,19 @@ package dev.ticketing.userpoint.api;
 import dev.ticketing.support.idempotency.IdempotentRequests;
 import dev.ticketing.support.web.CallerId;
 import dev.ticketing.userpoint.application.PointService;
-import dev.ticketing.userpoint.domain.AmountNotChargeableException;
 import dev.ticketing.userpoint.domain.PointOutcome;
+import dev.ticketing.userpoint.domain.UserPointError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,7 +54,8 @@ class PointController {
     @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
             description = "Optional. A quoted string (\"8e03978e-40d5-43e8-bc93-6894a57f9324\"), or bare as before;"
                     + " 1 to 100 printable ASCII characters, per user, kept 24 h", schema = @Schema(type = "string"))
-    @ApiResponse(responseCode = "200", description = "Charged; balance is the balance after the charge")
+    @ApiResponse(responseCode = "200", description = "Charged; balance is the balance after the charge",
+            content = @Content(schema = @Schema(implementation = ChargeResponse.class)))
     @ApiResponse(responseCode = "400", description = "AMOUNT_NOT_CHARGEABLE (missing, not a number, fractional, zero,"
             + " negative, over the per-charge limit or the maximum balance), MALFORMED_REQUEST (not JSON),"
             + " INVALID_REQUEST (bad Idempotency-Key); the balance is untouched")
@@ -62,13 +65,13 @@ class PointController {
             + " still being processed")
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key came first with another body")
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE (+ Retry-After): nothing was charged")
-    ChargeResponse charge(
+    ResponseEntity<?> charge(
             @CallerId long userId,
             @RequestBody ChargeRequest request) {
         BigDecimal amount = amountOf(request.amount());
         PointOutcome outcome = idempotentRequests.execute(userId, "POST /api/points/charges", request,
                 PointOutcome.class, () -> points.charge(userId, amount));
-        return ChargeResponse.of(OutcomeRefusedException.requireApplied(outcome).transaction());
+        return PointAnswers.of(outcome, points.limits().maxBalance(), ChargeResponse::of);
     }
 
     @GetMapping("/history")
@@ -93,14 +96,14 @@ class PointController {
             return null;
         }
         if (!amount.isNumber()) {
-            throw new AmountNotChargeableException("amount must be a number, was a JSON " + kindOf(amount));
+            throw new UserPointError.AmountNotChargeable("amount must be a number, was a JSON " + kindOf(amount));
         }
         if (!amount.isIntegralNumber()) {
-            throw new AmountNotChargeableException("amount must be a whole number of points, written without a"
+            throw new UserPointError.AmountNotChargeable("amount must be a whole number of points, written without a"
                     + " fraction or exponent");
         }
         if (!amount.canConvertToLong()) {
-            throw new AmountNotChargeableException("amount is beyond any chargeable number of points");
+            throw new UserPointError.AmountNotChargeable("amount is beyond any chargeable number of points");
         }
         return BigDecimal.valueOf(amount.longValue());
     }

@@ -15,7 +15,7 @@ public interface Accounts {
     /**
      * A new user with these credentials and an empty balance.
      *
-     * @throws dev.ticketing.userpoint.domain.UsernameTakenException when the username is taken in any letter case
+     * @throws dev.ticketing.userpoint.domain.UserPointError.UsernameTaken when the username is taken in any letter case
      */
     Account create(Username username, String passwordHash, List<Role> roles);
 

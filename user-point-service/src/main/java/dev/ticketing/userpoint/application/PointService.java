@@ -1,12 +1,11 @@
 package dev.ticketing.userpoint.application;
 
 import dev.ticketing.support.idempotency.IdempotentRequests;
-import dev.ticketing.userpoint.domain.AmountNotChargeableException;
 import dev.ticketing.userpoint.domain.OperationKey;
 import dev.ticketing.userpoint.domain.PointLimits;
 import dev.ticketing.userpoint.domain.PointOutcome;
 import dev.ticketing.userpoint.domain.TransactionType;
-import dev.ticketing.userpoint.domain.UserNotFoundException;
+import dev.ticketing.userpoint.domain.UserPointError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -69,7 +68,7 @@ public class PointService {
 
     public long balance(long userId) {
         return reads.execute(status -> ledger.balanceOf(userId))
-                .orElseThrow(() -> new UserNotFoundException(userId));
+                .orElseThrow(() -> new UserPointError.UserNotFound(userId));
     }
 
     /**
@@ -77,14 +76,14 @@ public class PointService {
      * {@link IdempotentRequests}, run by the controller) the outcome, a refusal for the balance maximum included, is
      * stored in the charge's own transaction.
      *
-     * @throws AmountNotChargeableException when the amount breaks a charge rule (after the user is known to exist,
+     * @throws UserPointError.AmountNotChargeable when the amount breaks a charge rule (after the user is known to exist,
      *         so an unknown user is always "user not found")
      */
     public PointOutcome charge(long userId, BigDecimal requested) {
         long amount;
         try {
             amount = limits.chargeAmount(requested);
-        } catch (AmountNotChargeableException refused) {
+        } catch (UserPointError.AmountNotChargeable refused) {
             balance(userId);
             throw refused;
         }
@@ -116,7 +115,7 @@ public class PointService {
         requirePositive(amount);
         if (!limits.refundable(amount)) {
             balance(userId);
-            throw new AmountNotChargeableException(
+            throw new UserPointError.AmountNotChargeable(
                     "a refund gives back at most " + limits.maxBalance() + " points, was " + amount);
         }
         OperationKey key = new OperationKey(userId, TransactionType.REFUND, idempotencyKey);
@@ -134,7 +133,7 @@ public class PointService {
     public HistoryPage history(long userId, int page, int size) {
         return reads.execute(status -> {
             if (ledger.balanceOf(userId).isEmpty()) {
-                throw new UserNotFoundException(userId);
+                throw new UserPointError.UserNotFound(userId);
             }
             return new HistoryPage(ledger.history(userId, (long) page * size, size), page, size,
                     ledger.historySize(userId));
@@ -176,7 +175,7 @@ public class PointService {
     }
 
     private long existingBalance(long userId) {
-        return ledger.balanceOf(userId).orElseThrow(() -> new UserNotFoundException(userId));
+        return ledger.balanceOf(userId).orElseThrow(() -> new UserPointError.UserNotFound(userId));
     }
 
     private static void requirePositive(long amount) {

@@ -19,18 +19,18 @@ public final class PasswordPolicy {
 
     public static void check(String password, Username username) {
         if (password == null) {
-            throw new PasswordRejectedException("A password is required");
+            throw new UserPointError.PasswordRejected("A password is required");
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new PasswordRejectedException(
+            throw new UserPointError.PasswordRejected(
                     "A password is " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new PasswordRejectedException("A password is at most " + MAX_BYTES + " bytes in UTF-8");
+            throw new UserPointError.PasswordRejected("A password is at most " + MAX_BYTES + " bytes in UTF-8");
         }
         if (password.toLowerCase(Locale.ROOT).equals(username.normalized())) {
-            throw new PasswordRejectedException("The password must not be the username");
+            throw new UserPointError.PasswordRejected("The password must not be the username");
         }
     }
 }

@@ -20,21 +20,21 @@ public record PointLimits(long maxCharge, long maxBalance) {
      * The amount to charge, if {@code requested} is one. It arrives as a decimal so that a fractional value is refused
      * here, in words, instead of being silently truncated by a JSON library.
      *
-     * @throws AmountNotChargeableException with the reason
+     * @throws UserPointError.AmountNotChargeable with the reason
      */
     public long chargeAmount(BigDecimal requested) {
         if (requested == null) {
-            throw new AmountNotChargeableException("amount is required");
+            throw new UserPointError.AmountNotChargeable("amount is required");
         }
         if (requested.signum() <= 0) {
-            throw new AmountNotChargeableException("amount must be positive, was " + shown(requested));
+            throw new UserPointError.AmountNotChargeable("amount must be positive, was " + shown(requested));
         }
         if (requested.stripTrailingZeros().scale() > 0) {
-            throw new AmountNotChargeableException(
+            throw new UserPointError.AmountNotChargeable(
                     "amount must be a whole number of points, was " + shown(requested));
         }
         if (requested.compareTo(BigDecimal.valueOf(maxCharge)) > 0) {
-            throw new AmountNotChargeableException(
+            throw new UserPointError.AmountNotChargeable(
                     "amount must be at most " + maxCharge + " per charge, was " + shown(requested));
         }
         return requested.longValueExact();

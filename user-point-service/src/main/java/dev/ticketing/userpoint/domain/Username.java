@@ -13,7 +13,7 @@ public record Username(String value) {
 
     public Username {
         if (!isValid(value)) {
-            throw new InvalidUsernameException();
+            throw new UserPointError.InvalidUsername();
         }
     }
 

@@ -18,25 +18,25 @@ class PasswordPolicyTest {
 
     @Test
     void refusesShortLongAndOverSeventyTwoBytePasswords() {
-        assertThatThrownBy(() -> PasswordPolicy.check("1234567", alice)).isInstanceOf(PasswordRejectedException.class);
+        assertThatThrownBy(() -> PasswordPolicy.check("1234567", alice)).isInstanceOf(UserPointError.PasswordRejected.class);
         assertThatThrownBy(() -> PasswordPolicy.check("a".repeat(129), alice))
-                .isInstanceOf(PasswordRejectedException.class);
+                .isInstanceOf(UserPointError.PasswordRejected.class);
         assertThatThrownBy(() -> PasswordPolicy.check("a".repeat(73), alice))
-                .isInstanceOf(PasswordRejectedException.class).hasMessageContaining("72 bytes");
-        assertThatThrownBy(() -> PasswordPolicy.check(null, alice)).isInstanceOf(PasswordRejectedException.class);
+                .isInstanceOf(UserPointError.PasswordRejected.class).hasMessageContaining("72 bytes");
+        assertThatThrownBy(() -> PasswordPolicy.check(null, alice)).isInstanceOf(UserPointError.PasswordRejected.class);
     }
 
     @Test
     void refusesTheUsernameInAnyCase() {
         Username longName = new Username("Mallory99");
         assertThatThrownBy(() -> PasswordPolicy.check("mALLORY99", longName))
-                .isInstanceOf(PasswordRejectedException.class).hasMessageContaining("username");
+                .isInstanceOf(UserPointError.PasswordRejected.class).hasMessageContaining("username");
     }
 
     @Test
     void countsCharactersNotUtf16Units() {
         // seven emoji are 14 UTF-16 units but 7 characters: too short
         assertThatThrownBy(() -> PasswordPolicy.check("😀".repeat(7), alice))
-                .isInstanceOf(PasswordRejectedException.class);
+                .isInstanceOf(UserPointError.PasswordRejected.class);
     }
 }

@@ -27,7 +27,7 @@ class PointLimitsTest {
     @Test
     void refusesAMissingAmount() {
         assertThatThrownBy(() -> limits.chargeAmount(null))
-                .isInstanceOf(AmountNotChargeableException.class)
+                .isInstanceOf(UserPointError.AmountNotChargeable.class)
                 .hasMessage("amount is required");
     }
 
@@ -35,7 +35,7 @@ class PointLimitsTest {
     @ValueSource(strings = {"0", "-1", "-0.5", "-1000000"})
     void refusesZeroAndNegativeAmounts(String amount) {
         assertThatThrownBy(() -> limits.chargeAmount(new BigDecimal(amount)))
-                .isInstanceOf(AmountNotChargeableException.class)
+                .isInstanceOf(UserPointError.AmountNotChargeable.class)
                 .hasMessageStartingWith("amount must be positive");
     }
 
@@ -43,7 +43,7 @@ class PointLimitsTest {
     @ValueSource(strings = {"1.5", "0.1", "999.999", "10.0000000000000000001"})
     void refusesFractionalAmountsInsteadOfTruncatingThem(String amount) {
         assertThatThrownBy(() -> limits.chargeAmount(new BigDecimal(amount)))
-                .isInstanceOf(AmountNotChargeableException.class)
+                .isInstanceOf(UserPointError.AmountNotChargeable.class)
                 .hasMessageStartingWith("amount must be a whole number");
     }
 
@@ -51,7 +51,7 @@ class PointLimitsTest {
     @ValueSource(strings = {"1001", "99999999999999999999999", "1.001E+3"})
     void refusesAmountsOverThePerChargeLimit(String amount) {
         assertThatThrownBy(() -> limits.chargeAmount(new BigDecimal(amount)))
-                .isInstanceOf(AmountNotChargeableException.class)
+                .isInstanceOf(UserPointError.AmountNotChargeable.class)
                 .hasMessageStartingWith("amount must be at most 1000 per charge");
     }
 
@@ -59,7 +59,7 @@ class PointLimitsTest {
     @ValueSource(strings = {"1e999999999", "-1e999999999", "1e-999999999", "1e10000000"})
     void aRefusalOfAnAmountWithAHugeExponentIsShortAndQuick(String amount) {
         assertThatThrownBy(() -> limits.chargeAmount(new BigDecimal(amount)))
-                .isInstanceOf(AmountNotChargeableException.class)
+                .isInstanceOf(UserPointError.AmountNotChargeable.class)
                 .satisfies(refusal -> assertThat(refusal.getMessage()).hasSizeLessThan(100));
     }
 

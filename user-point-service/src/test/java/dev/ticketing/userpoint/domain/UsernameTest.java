@@ -23,6 +23,6 @@ class UsernameTest {
         assertThat(Username.isValid("with space")).isFalse();
         assertThat(Username.isValid("İstanbul")).isFalse();
         assertThat(Username.isValid(null)).isFalse();
-        assertThatThrownBy(() -> new Username("no@at")).isInstanceOf(InvalidUsernameException.class);
+        assertThatThrownBy(() -> new Username("no@at")).isInstanceOf(UserPointError.InvalidUsername.class);
     }
 }

@@ -3,8 +3,8 @@ package dev.ticketing.userpoint.infrastructure.persistence;
 import dev.ticketing.userpoint.application.Accounts;
 import dev.ticketing.userpoint.domain.Account;
 import dev.ticketing.userpoint.domain.Role;
+import dev.ticketing.userpoint.domain.UserPointError;
 import dev.ticketing.userpoint.domain.Username;
-import dev.ticketing.userpoint.domain.UsernameTakenException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,7 +45,7 @@ class JpaAccounts implements Accounts {
             users.insert(id, username.value(), username.normalized(), passwordHash,
                     roles.stream().map(Role::name).collect(Collectors.joining(",")), now);
         } catch (DuplicateKeyException e) {
-            throw new UsernameTakenException(username);
+            throw new UserPointError.UsernameTaken(username);
         }
         balances.open(id, now);
         return new Account(id, username.value(), passwordHash, roles);
