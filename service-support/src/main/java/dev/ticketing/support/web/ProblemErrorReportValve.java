@@ -2,11 +2,14 @@ package dev.ticketing.support.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Tomcat answers before any servlet runs (a request it cannot parse, {@code CONNECT}, an encoded NUL in the path)
@@ -14,6 +17,8 @@ import org.springframework.http.ProblemDetail;
  * writes when nothing else has.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -46,23 +51,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
+    /** The problem's members in their usual order; Tomcat's valve runs outside Spring, so the mapper is its own. */
     private static String json(ProblemDetail problem) {
-        return "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
-                + problem.getStatus() + ",\"detail\":\"" + escape(problem.getDetail()) + "\",\"code\":\""
-                + problem.getProperties().get("code") + "\"}";
-    }
-
-    private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20) {
-                escaped.append(String.format("\\u%04x", (int) c));
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("code", problem.getProperties() == null ? null : problem.getProperties().get("code"));
+        return JSON.writeValueAsString(body);
     }
 }
