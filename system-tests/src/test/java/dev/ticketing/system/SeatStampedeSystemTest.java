@@ -25,19 +25,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 15's stampede through the gateway: {@value #USERS} users, all admitted to one concert's room, send
- * {@value #ATTEMPTS_PER_USER} holds each on the same free seat, all released at once. Exactly one hold wins; every other
- * answer is 409 {@code SEAT_NOT_AVAILABLE} (the winner's own nine included: the seat is taken), none is a 5xx or
- * anything else; afterwards the seat is held, by the winner and nobody else. The wall time from the release to the last
- * answer is logged, not asserted: the goal "all answered within 2 s" is a benchmark, {@code SeatStampedeSimulation} in
- * load-tests, where timing is measured on a quiet system rather than inside a test run.
+ * {@value #ATTEMPTS_PER_USER} holds each on the same free seat, all released at once. Exactly one hold wins; every
+ * other answer is 409 {@code SEAT_NOT_AVAILABLE} (the winner's own nine included: the seat is taken), none is a 5xx or
+ * anything else; afterwards the seat is held, by the winner and nobody else. The wall time from the release to the
+ * last answer is logged, not asserted: the goal "all answered within 2 s" is a benchmark,
+ * {@code SeatStampedeSimulation} in load-tests, where timing is measured on a quiet system rather than inside a test
+ * run.
  *
  * <p>The users are demo users {@link DemoUsers#STAMPEDE_FIRST}..{@link DemoUsers#STAMPEDE_LAST}, kept out of the other
  * tests' pool, so none holds seats that would turn a refusal into {@code HOLD_LIMIT_REACHED}. The room is concert
- * {@value #CONCERT}'s (a hold is only admitted to its own concert's room; concert 1's room is the load tests', concert
- * 3's the opening's): the operator raises its capacity by {@value #USERS} so that all of them are admitted whoever else
- * is in it. Afterwards the winning hold is cancelled and, once the room is back within its old capacity (its admissions
- * end within one active lifetime, 90 s in ./bin/test), the operator gives it that capacity back; lowering it earlier
- * would leave more tokens ACTIVE than the capacity, which the consistency audit counts as a violation.
+ * {@value #CONCERT}'s: not the room {@code default}, where the other tests' users wait, nor concert 3's, which the
+ * browser test of a scheduled opening needs unused, nor concert 1's, the load tests' on a live system. The operator
+ * raises its capacity by {@value #USERS} so that all of them are admitted whoever else is in it. Afterwards the
+ * winning hold is cancelled and, once the room is back within its old capacity (its admissions end within one active
+ * lifetime, 90 s in ./bin/test), the operator gives it that capacity back; lowering it earlier would leave more tokens
+ * ACTIVE than the capacity, which the consistency audit counts as a violation.
  */
 class SeatStampedeSystemTest {
 
