@@ -38,6 +38,38 @@ final class BookingSteps {
     private BookingSteps() {
     }
 
+    /**
+     * Logging in ahead, which is not what a run measures (silent), as user {@code #{username}} with
+     * {@code #{password}}: a login turned away (503 from a busy user-point-service, 429) is asked again after 2 s, up
+     * to 30 times, as a client honouring Retry-After would; each retry is counted in {@code retries}. The access token
+     * goes to {@code accessTokens} under {@code #{userId}} (Gatling sessions do not cross scenarios); a user never let
+     * in is counted in {@code refused}.
+     */
+    static ChainBuilder logInPatiently(Map<Long, String> accessTokens, AtomicLong refused, AtomicLong retries) {
+        return exec(session -> session.set("loginStatus", 0).set("attempts", 0))
+                .asLongAs(session -> session.getInt("loginStatus") != 200 && session.getInt("attempts") < 30).on(
+                        exec(http("0 log in").post("/api/auth/login")
+                                .body(StringBody("{\"username\":\"#{username}\",\"password\":\"#{password}\"}"))
+                                .check(status().saveAs("loginStatus"),
+                                        jsonPath("$.accessToken").optional().saveAs("accessToken")).silent())
+                        .exec(session -> {
+                            if (session.getInt("attempts") > 0) {
+                                retries.incrementAndGet();
+                            }
+                            return session.set("attempts", session.getInt("attempts") + 1);
+                        })
+                        .doIf(session -> session.getInt("loginStatus") != 200)
+                        .then(exec(session -> session).pause(Duration.ofSeconds(2))))
+                .exec(session -> {
+                    if (session.contains("accessToken")) {
+                        accessTokens.put(session.getLong("userId"), session.getString("accessToken"));
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                    return session;
+                });
+    }
+
     /** A queue-service without a signing key hands out none: the booking routes then take the waiting token. */
     static Session admissionOrWaitingToken(Session session) {
         return session.contains("admissionToken") ? session

@@ -128,23 +128,7 @@ public class ScheduledOpeningSimulation extends Simulation {
                             .exec(ScheduledOpeningSimulation::countAttempt)
                             .doIf(session -> !List.of(201, 409).contains(session.getInt("signUpStatus")))
                             .then(exec(session -> session).pause(Duration.ofSeconds(2)))))
-            .exec(session -> session.set("loginStatus", 0).set("attempts", 0))
-            .asLongAs(session -> session.getInt("loginStatus") != 200 && session.getInt("attempts") < 30).on(
-                    exec(http("0 log in").post("/api/auth/login")
-                            .body(StringBody("{\"username\":\"#{username}\",\"password\":\"#{password}\"}"))
-                            .check(status().saveAs("loginStatus"),
-                                    jsonPath("$.accessToken").optional().saveAs("accessToken")).silent())
-                    .exec(ScheduledOpeningSimulation::countAttempt)
-                    .doIf(session -> session.getInt("loginStatus") != 200)
-                    .then(exec(session -> session).pause(Duration.ofSeconds(2))))
-            .exec(session -> {
-                if (session.contains("accessToken")) {
-                    ACCESS_TOKENS.put(session.getLong("userId"), session.getString("accessToken"));
-                } else {
-                    loginsRefused.incrementAndGet();
-                }
-                return session;
-            });
+            .exec(BookingSteps.logInPatiently(ACCESS_TOKENS, loginsRefused, loginRetries));
 
     private static Session countAttempt(Session session) {
         if (session.getInt("attempts") > 0) {
