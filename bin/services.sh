@@ -13,8 +13,10 @@ start_service() { # name
   listening "$port" && die "Port $port is taken by another process: $name cannot start (stop it or free the port)"
   jar="$(service_jar "$name")"
   [ -n "$jar" ] || die "$name is not built: run ./bin/run (it builds) or ./mvnw package -DskipTests"
+  # SPRING_PROFILES_ACTIVE, when set, is every service's; DB_SERVICE_PROFILES only the database services' (bin/load-test
+  # adds loadtest, the load-test data set, there alone)
   case "$name" in
-    user-point-service|concert-service|payment-service) profiles="${SPRING_PROFILES_ACTIVE:-mariadb,demo}" ;;
+    user-point-service|concert-service|payment-service) profiles="${SPRING_PROFILES_ACTIVE:-${DB_SERVICE_PROFILES:-mariadb,demo}}" ;;
     *) profiles="${SPRING_PROFILES_ACTIVE:-default}" ;;
   esac
   say "Starting $name on :$port (profiles: $profiles)"

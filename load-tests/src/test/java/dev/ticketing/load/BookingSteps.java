@@ -9,14 +9,17 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * What an admitted user does in both opening simulations: list the concert's dates ({@code concertId} in the
- * session), then a date's seats, hold the seat {@code pickSeat} chooses, charge the price and pay, asking again while
- * payment answers 409 (the hold not yet seen by payment-service). A user who finds no date with seats leaves.
+ * session), then the seats of the date {@code pickDate} chooses, hold the seat {@code pickSeat} chooses, charge the
+ * price and pay, asking again while payment answers 409 (the hold not yet seen by payment-service). A user who finds
+ * no date with seats leaves.
  */
 final class BookingSteps {
 
@@ -76,12 +79,28 @@ final class BookingSteps {
                 : session.set("admissionToken", session.getString("token"));
     }
 
-    /** From the dates to the payment; {@code pickSeat} sets {@code seatId} from the listed {@code seatIds}. */
-    static ChainBuilder book(Function<Session, Session> pickSeat, Outcomes outcomes) {
+    /** The first of the listed dates with seats left (the earliest). */
+    static Session firstDate(Session session) {
+        return session.set("dateId", session.getList("dateIds").getFirst());
+    }
+
+    /** One of the listed dates with seats left, at random: a crowd spread over a tour of many dates. */
+    static Session anyDate(Session session) {
+        List<Object> dates = session.getList("dateIds");
+        return session.set("dateId", dates.get(ThreadLocalRandom.current().nextInt(dates.size())));
+    }
+
+    /**
+     * From the dates to the payment; {@code pickDate} sets {@code dateId} from the listed {@code dateIds} (earliest
+     * first, only dates with seats left), {@code pickSeat} sets {@code seatId} from the listed {@code seatIds}.
+     */
+    static ChainBuilder book(Function<Session, Session> pickDate, Function<Session, Session> pickSeat,
+            Outcomes outcomes) {
         return exec(http("4 available dates").get("/api/concerts/#{concertId}/dates").headers(ADMITTED)
-                .check(status().is(200), jsonPath("$[0].dateId").optional().saveAs("dateId")))
-                .doIfOrElse(session -> session.contains("dateId")).then(
-                        exec(http("5 available seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
+                .check(status().is(200), jsonPath("$[*].dateId").findAll().optional().saveAs("dateIds")))
+                .doIfOrElse(session -> session.contains("dateIds")).then(
+                        exec(pickDate)
+                        .exec(http("5 available seats").get("/api/concerts/#{concertId}/dates/#{dateId}/seats")
                                 .headers(ADMITTED)
                                 .check(status().is(200),
                                         jsonPath("$[*].seatId").findAll().optional().saveAs("seatIds")))

@@ -198,7 +198,7 @@ public class ScheduledOpeningSimulation extends Simulation {
                                     jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
                     .exitHereIfFailed()
                     .exec(ScheduledOpeningSimulation::seen))
-            .exec(BookingSteps.book(ScheduledOpeningSimulation::pickAnySeat, OUTCOMES));
+            .exec(BookingSteps.book(BookingSteps::firstDate, ScheduledOpeningSimulation::pickAnySeat, OUTCOMES));
 
     {
         var run = logInAhead.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(LOGIN_SECONDS)))

@@ -36,6 +36,12 @@ import java.util.stream.LongStream;
  * pay. After the run the stores are audited: no seat sold twice, every debit a sale or a refund, no more active tokens
  * than capacity. The audit is part of the output and fails the run when violated.
  *
+ * <p>The users are {@code user<firstUser>} .. {@code user<lastUser>} (default the demo users 1..1000): the opening's
+ * come from the range's start, the warm-up's are its last {@code warmUpUsers}. A crowd larger than the demo users runs
+ * on the load-test data set (profile loadtest: users 2001..5100, 3,150 seats on concert 1 over 63 dates), where
+ * bin/load-test also lets each user book on any date with seats ({@code anyDate}, {@code hotSeats=50}) and poll as
+ * the waiting room says ({@code pollAsTold}), as the booking page does.
+ *
  * <p>Run against ./bin/load-test (it starts the system with the benchmark profile), or any running system:
  * {@code ./mvnw -pl load-tests gatling:test -Dgatling.simulationClass=dev.ticketing.load.TicketOpeningSimulation
  * -Dusers=400 -DarrivalSeconds=10}
@@ -59,7 +65,20 @@ public class TicketOpeningSimulation extends Simulation {
     private static final long CONCERT = Long.getLong("concertId", 1);
     private static final String JOIN_ROOM = "{\"concertId\":" + CONCERT + "}";
     private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
+    /**
+     * true: a waiting user asks again when the answer's {@code refreshAfterSeconds} says (1 s near the front, up to 60 s
+     * far back), as the booking page does; false: every {@code pollMillis}, whatever the answer says. A crowd of
+     * thousands polling every second would be thousands of requests per second on a box of two cores.
+     */
+    private static final boolean POLL_AS_TOLD = Boolean.getBoolean("pollAsTold");
+    /** A user who is not admitted within this time gives up (the poll loop ends, the booking then fails). */
+    private static final Duration MAX_WAIT = Duration.ofMinutes(Integer.getInteger("maxWaitMinutes", 5));
     private static final int HOT_SEATS = Integer.getInteger("hotSeats", 8);
+    /**
+     * false: everyone books on the first date with seats left; true: on one of the dates with seats left, at random
+     * (a tour of many dates, the load-test data set's concert 1), so that holds go on all through a large run.
+     */
+    private static final boolean ANY_DATE = Boolean.getBoolean("anyDate");
     /**
      * Before the opening, a few users browse for {@code warmUpSeconds} (no holds, no payments), so that the opening is
      * measured against services that have served traffic before, as on a real opening day, not against JVMs that
@@ -67,8 +86,12 @@ public class TicketOpeningSimulation extends Simulation {
      */
     private static final int WARM_UP_USERS = Integer.getInteger("warmUpUsers", 20);
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmUpSeconds", 30));
-    /** The warm-up's users are the last demo users; the opening's come from the ones before. */
-    private static final long LAST_DEMO_USER = 1000;
+    /**
+     * The users of the run, user{@code FIRST_USER} .. user{@code LAST_USER} (password {@code demoPassword}): the
+     * warm-up's are the last ones, the opening's come from the ones before.
+     */
+    private static final long FIRST_USER = Long.getLong("firstUser", 1);
+    private static final long LAST_USER = Long.getLong("lastUser", 1000);
 
     private static final BookingSteps.Outcomes OUTCOMES = new BookingSteps.Outcomes();
     private static final AtomicLong admitted = new AtomicLong();
@@ -88,7 +111,14 @@ public class TicketOpeningSimulation extends Simulation {
             .shareConnections();
 
     private static List<Long> openingUsers() {
-        List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, LAST_DEMO_USER - WARM_UP_USERS).boxed().toList());
+        long available = LAST_USER - WARM_UP_USERS - FIRST_USER + 1;
+        if (USERS > available) {
+            throw new IllegalArgumentException("users=" + USERS + " but users " + FIRST_USER + ".." + LAST_USER
+                    + " leave only " + available + " for the opening besides " + WARM_UP_USERS + " warm-up users"
+                    + " (a larger crowd: the load-test data set, see bin/load-test)");
+        }
+        List<Long> ids = new ArrayList<>(LongStream.rangeClosed(FIRST_USER, LAST_USER - WARM_UP_USERS).boxed()
+                .toList());
         Collections.shuffle(ids);
         return List.copyOf(ids);
     }
@@ -125,7 +155,7 @@ public class TicketOpeningSimulation extends Simulation {
 
     /** Requests of the warm-up are silent: they are not part of the figures or of the assertion. */
     private final ScenarioBuilder warmUp = scenario("warm-up")
-            .feed(LongStream.rangeClosed(LAST_DEMO_USER - WARM_UP_USERS + 1, LAST_DEMO_USER)
+            .feed(LongStream.rangeClosed(LAST_USER - WARM_UP_USERS + 1, LAST_USER)
                     .mapToObj(id -> Map.<String, Object>of("userId", id)).iterator())
             // a failed silent request let the warm-up go on without a token (seen in a run): check what it saved
             .exec(session -> session.set("concertId", CONCERT))
@@ -166,15 +196,12 @@ public class TicketOpeningSimulation extends Simulation {
                     .header("Authorization", "Bearer #{accessToken}").body(StringBody(JOIN_ROOM))
                     .check(status().in(200, 201), jsonPath("$.token").saveAs("token"),
                             jsonPath("$.status").saveAs("queueStatus"),
+                            jsonPath("$.refreshAfterSeconds").ofLong().optional().saveAs("refreshAfter"),
                             jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
             // a refused token (503 while a dependency is down, say) ends this user's visit; Gatling counts it as KO
             .exitHereIfFailed()
-            .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), Duration.ofMinutes(5))
-            .on(exec(http("2 poll position").get("/api/queue/tokens/me").headers(BookingSteps.WAITING)
-                    .check(status().is(200), jsonPath("$.status").saveAs("queueStatus"),
-                            jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
-                    .exitHereIfFailed()
-                    .pause(POLL))
+            .asLongAsDuring(session -> !"ACTIVE".equals(session.getString("queueStatus")), MAX_WAIT)
+            .on(waitInLine())
             .exec(BookingSteps::admissionOrWaitingToken)
             .exec(session -> {
                 admitted.incrementAndGet();
@@ -183,7 +210,20 @@ public class TicketOpeningSimulation extends Simulation {
             })
             .exec(http("3 concerts").get("/api/concerts").headers(BookingSteps.ADMITTED).check(status().is(200)))
             .exitHereIfFailed()
-            .exec(BookingSteps.book(TicketOpeningSimulation::pickHotSeat, OUTCOMES));
+            .exec(BookingSteps.book(ANY_DATE ? BookingSteps::anyDate : BookingSteps::firstDate,
+                    TicketOpeningSimulation::pickHotSeat, OUTCOMES));
+
+    /** One round of waiting: a poll, then {@code pollMillis}; or with {@code pollAsTold} the told wait, then a poll. */
+    private static ChainBuilder waitInLine() {
+        ChainBuilder poll = exec(http("2 poll position").get("/api/queue/tokens/me").headers(BookingSteps.WAITING)
+                .check(status().is(200), jsonPath("$.status").saveAs("queueStatus"),
+                        jsonPath("$.refreshAfterSeconds").ofLong().optional().saveAs("refreshAfter"),
+                        jsonPath("$.admissionToken").optional().saveAs("admissionToken")))
+                .exitHereIfFailed();
+        return POLL_AS_TOLD ? exec(session -> session).pause(session -> session.contains("refreshAfter")
+                ? Duration.ofSeconds(session.getLong("refreshAfter")) : POLL).exec(poll)
+                : poll.pause(POLL);
+    }
 
     private static Session pickHotSeat(Session session) {
         List<Object> seats = session.getList("seatIds");
@@ -211,16 +251,18 @@ public class TicketOpeningSimulation extends Simulation {
         admissions.close();
         System.out.printf("""
 
-                Ticket opening: %d users logged in within %d s, then arriving within %d s
+                Ticket opening: %d users (of user%d..user%d) logged in within %d s, then arriving within %d s
                   logins before ....... %d ok, %d refused, in %.1f s ("0 log in" above: what one costs)
                   admitted ............ %d (mean wait in line %.1f s)
                   admission ticks ..... %s
-                  holds won / refused . %d / %d
+                  holds won / refused . %d / %d on %s, one of the %d best seats; found no date with seats: %d
                   payments completed .. %d
-                %n""", USERS, LOGIN_SECONDS, ARRIVAL_SECONDS, ACCESS_TOKENS.size(), loginsRefused.get(),
-                (loginPhaseEnded.get() - loginPhaseStarted.get()) / 1000.0, admitted.get(),
+                %n""", USERS, FIRST_USER, LAST_USER, LOGIN_SECONDS, ARRIVAL_SECONDS, ACCESS_TOKENS.size(),
+                loginsRefused.get(), (loginPhaseEnded.get() - loginPhaseStarted.get()) / 1000.0, admitted.get(),
                 admitted.get() == 0 ? 0 : waitMillisTotal.get() / 1000.0 / admitted.get(), admissions.summary(),
-                OUTCOMES.holdsWon().get(), OUTCOMES.holdsRefused().get(), OUTCOMES.paymentsCompleted().get());
+                OUTCOMES.holdsWon().get(), OUTCOMES.holdsRefused().get(),
+                ANY_DATE ? "any date with seats" : "the first date with seats", HOT_SEATS, OUTCOMES.soldOut().get(),
+                OUTCOMES.paymentsCompleted().get());
         ConsistencyCheck.Report report = ConsistencyCheck.settled(Duration.ofSeconds(60));
         System.out.println(report);
         if (!report.consistent()) {

@@ -12,6 +12,7 @@ import dev.ticketing.payment.support.HttpApi;
 import dev.ticketing.payment.support.UserPointService;
 import dev.ticketing.testsupport.RealInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peers.user-point.read-timeout=500ms",
         "resilience4j.circuitbreaker.instances.user-point.wait-duration-in-open-state=2s",
+        // two payments' three tries each, not application.yml's 20 calls within 10 s (a burst's figure)
+        "resilience4j.circuitbreaker.instances.user-point.minimum-number-of-calls=5",
         "payment.jobs.abandoned-payment-interval=500ms",
         "payment.refund-max-back-off=1s"})
 @RealInfrastructure(kafka = true)
@@ -85,7 +88,7 @@ class UserPointOutageTest extends PaymentApiTest {
             HttpApi.Response down = api.pay(user, reservationId);
 
             assertProblem(down, 503, "SERVICE_UNAVAILABLE");
-            // Three tries, each counted; the circuit needs five calls before it judges the failure rate.
+            // Three tries, each counted; the circuit needs five calls (set above) before it judges the failure rate.
             assertThat(circuit.getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
             assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
@@ -112,6 +115,16 @@ class UserPointOutageTest extends PaymentApiTest {
         assertThat(userPoint.ledger(user, "DEBIT")).hasSize(1);
         assertThat(userPoint.balance(user)).isEqualTo(UserPointService.DEMO_BALANCE - PRICE);
         paymentEvents.await(PaymentCompleted.class, reservationId, EVENT_TIMEOUT);
+    }
+
+    /** application.yml's window, which the properties above leave alone: the last 10 s, however many calls. */
+    @Test
+    void theCircuitJudgesTheFailuresOfTheLastTenSecondsNotOfTheLastCalls() {
+        CircuitBreakerConfig config = circuit.getCircuitBreakerConfig();
+
+        assertThat(config.getSlidingWindowType()).isEqualTo(CircuitBreakerConfig.SlidingWindowType.TIME_BASED);
+        assertThat(config.getSlidingWindowSize()).isEqualTo(10);
+        assertThat(config.getFailureRateThreshold()).isEqualTo(50);
     }
 
     @Test
