@@ -32,20 +32,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Admission tokens verified with Nimbus JOSE against queue-service's public keys from configuration (never fetched):
  * ES256 only, {@code typ} {@value #TYPE} (an access token, {@code typ JWT}, is refused), the configured {@code iss},
  * and {@code sub} (a user id), {@code exp}, {@code jti} and {@code room} present. A verified token is remembered until
  * its {@code exp}, keyed by its whole text, so each token's signature is checked once per instance: only the exact
- * string that was verified hits the cache.
+ * string that was verified hits the cache. A refused one (expired, or not valid) is remembered too, for
+ * {@link #REFUSED_FOR}: an expired token never becomes valid again and the keys only change with a restart, and a
+ * client that keeps sending its lapsed admission (or someone replaying one) must not cost an ECDSA check per request.
  */
 public class NimbusAdmissionTokenVerifier implements AdmissionTokenVerifier {
 
     static final String TYPE = "admission+jwt";
+    /** How long a refused token's verdict is kept; it never changes, this only bounds how long it takes memory. */
+    static final Duration REFUSED_FOR = Duration.ofMinutes(10);
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Cache<String, Admission> verified;
+    private final Cache<String, AdmissionTokenCheck> refused;
+    private final LongAdder signatureChecks = new LongAdder();
     private final Clock clock;
 
     public NimbusAdmissionTokenVerifier(GatewayProperties.Admission settings, Clock clock) {
@@ -73,6 +80,10 @@ public class NimbusAdmissionTokenVerifier implements AdmissionTokenVerifier {
                 .expireAfter(Expiry.creating((String token, Admission admission) ->
                         Duration.between(clock.instant(), admission.expiresAt())))
                 .build();
+        this.refused = Caffeine.newBuilder()
+                .maximumSize(settings.verifiedCacheMaxEntries())
+                .expireAfterWrite(REFUSED_FOR)
+                .build();
     }
 
     @Override
@@ -82,8 +93,35 @@ public class NimbusAdmissionTokenVerifier implements AdmissionTokenVerifier {
         if (known != null) {
             return now.isBefore(known.expiresAt())
                     ? new AdmissionTokenCheck.Valid(known)
-                    : new AdmissionTokenCheck.Expired();
+                    : refuse(token, new AdmissionTokenCheck.Expired());
         }
+        AdmissionTokenCheck refusedBefore = refused.getIfPresent(token);
+        if (refusedBefore != null) {
+            return refusedBefore;
+        }
+        AdmissionTokenCheck check = check(token, now);
+        if (check instanceof AdmissionTokenCheck.Valid valid) {
+            verified.put(token, valid.admission());
+        } else {
+            refuse(token, check);
+        }
+        return check;
+    }
+
+    private AdmissionTokenCheck refuse(String token, AdmissionTokenCheck check) {
+        verified.invalidate(token);
+        refused.put(token, check);
+        return check;
+    }
+
+    /** How many tokens had their signature and claims checked (not answered from a cache), for tests. */
+    long signatureChecks() {
+        return signatureChecks.sum();
+    }
+
+    /** The signature and the claims, no cache. */
+    private AdmissionTokenCheck check(String token, Instant now) {
+        signatureChecks.increment();
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -100,7 +138,6 @@ public class NimbusAdmissionTokenVerifier implements AdmissionTokenVerifier {
         if (!now.isBefore(admission.expiresAt())) {
             return new AdmissionTokenCheck.Expired();
         }
-        verified.put(token, admission);
         return new AdmissionTokenCheck.Valid(admission);
     }
 

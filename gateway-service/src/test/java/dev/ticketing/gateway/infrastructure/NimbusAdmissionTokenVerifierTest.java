@@ -8,7 +8,9 @@ import dev.ticketing.gateway.GatewayProperties;
 import dev.ticketing.gateway.TestIssuer;
 import dev.ticketing.gateway.domain.Admission;
 import dev.ticketing.gateway.domain.AdmissionTokenCheck;
+import dev.ticketing.testsupport.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -64,5 +66,34 @@ class NimbusAdmissionTokenVerifierTest {
         for (String token : bad) {
             assertThat(verifier.verify(token)).as(token).isInstanceOf(AdmissionTokenCheck.Invalid.class);
         }
+    }
+
+    @Test
+    void aRefusedTokenIsCheckedOnceNotOnEveryRequest() {
+        String lapsed = CURRENT.token(42, NOW.minusSeconds(1));
+        String forged = STRANGER.token(42, NOW.plusSeconds(600));
+        for (int i = 0; i < 100; i++) {
+            assertThat(verifier.verify(lapsed)).isInstanceOf(AdmissionTokenCheck.Expired.class);
+            assertThat(verifier.verify(forged)).isInstanceOf(AdmissionTokenCheck.Invalid.class);
+        }
+        assertThat(verifier.signatureChecks()).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenThatLapsesAfterItsCheckStaysRefusedWithoutAnotherCheck() {
+        MutableClock clock = MutableClock.stoppedAt(NOW);
+        NimbusAdmissionTokenVerifier lapsing = new NimbusAdmissionTokenVerifier(
+                new GatewayProperties.Admission(AdmissionKeys.ISSUER, List.of(
+                        new GatewayProperties.Admission.Key(CURRENT.id(), CURRENT.publicPem())),
+                        1000, "unused", java.time.Duration.ofSeconds(10)),
+                clock);
+        String token = CURRENT.token(42, NOW.plusSeconds(60));
+        assertThat(lapsing.verify(token)).isInstanceOf(AdmissionTokenCheck.Valid.class);
+        assertThat(lapsing.verify(token)).isInstanceOf(AdmissionTokenCheck.Valid.class);
+        clock.advance(Duration.ofSeconds(60));
+        for (int i = 0; i < 100; i++) {
+            assertThat(lapsing.verify(token)).isInstanceOf(AdmissionTokenCheck.Expired.class);
+        }
+        assertThat(lapsing.signatureChecks()).isEqualTo(1);
     }
 }
