@@ -4,10 +4,12 @@
 # in one run, the order alternating from round to round. Two requests:
 #   poll      GET /api/queue/tokens/me with a WAITING token (direct and nginx: X-User-Id as the gateway would set it;
 #             gateway: the access token)
-#   protected GET /api/concerts (direct and nginx: X-User-Id; gateway: access token + admission token, and, for
-#             comparison, the opaque ACTIVE token, which still costs a call to queue-service per request)
+#   read      GET /api/concerts, the issue's read: a login only (the list to choose a room from), no queue token
+#   protected GET /api/concerts/1/dates, a route that needs an admission (direct and nginx: X-User-Id and
+#             X-Admitted-Room; gateway: access token + admission token, and, for comparison, the opaque ACTIVE token,
+#             which still costs a call to queue-service per request)
 # Prints wrk's req/s per path and round and the ratios the issue sets goals for: poll gateway/nginx >= 70 %,
-# protected gateway/direct >= 60 %.
+# read and protected gateway/direct >= 60 %.
 # Usage (the live system must be running, best with the full JIT; the live lock keeps other runs away):
 #   flock /tmp/ticketing-live.lock bash -c 'SERVICE_JIT_OPTS= ./bin/run --no-build && load-tests/bench/edge.sh; ./bin/stop'
 #   load-tests/bench/edge.sh [connections=16] [seconds per round=10] [rounds=3]
@@ -70,6 +72,8 @@ waiting_token=$(issue "$waiting_user" | jq -r .token)
 admission=$(status "$admitted_user" "$admitted_token" | jq -r '.admissionToken // empty')
 [ -n "$admission" ] || die "user $admitted_user's ACTIVE status has no admissionToken (no ADMISSION_SIGNING_* key?)"
 say "poll token: user $waiting_user, $(status "$waiting_user" "$waiting_token" | jq -c '{status, position, refreshAfterSeconds}')"
+[ "$(status "$waiting_user" "$waiting_token" | jq -r .status)" = WAITING ] ||
+  die "user $waiting_user's token is not WAITING: the room had room for more than $capacity (set QUEUE_CAPACITY to its capacity)"
 bearer_waiting="Authorization: Bearer $(login "$waiting_user")"
 bearer_admitted="Authorization: Bearer $(login "$admitted_user")"
 # for profile-gateway.sh: the same credentials, one per line
@@ -94,10 +98,14 @@ declare -A paths=(
   [poll-gateway]="$gateway/api/queue/tokens/me|$bearer_waiting|X-Queue-Token: $waiting_token"
   [read-direct]="$concert/api/concerts|X-User-Id: $admitted_user"
   [read-nginx]="$proxy/api/concerts|X-User-Id: $admitted_user"
-  [read-gateway]="$gateway/api/concerts|$bearer_admitted|X-Queue-Token: $admission"
-  [read-gateway-opaque]="$gateway/api/concerts|$bearer_admitted|X-Queue-Token: $admitted_token"
+  [read-gateway]="$gateway/api/concerts|$bearer_admitted"
+  [dates-direct]="$concert/api/concerts/1/dates|X-User-Id: $admitted_user|X-Admitted-Room: 1"
+  [dates-nginx]="$proxy/api/concerts/1/dates|X-User-Id: $admitted_user|X-Admitted-Room: 1"
+  [dates-gateway]="$gateway/api/concerts/1/dates|$bearer_admitted|X-Queue-Token: $admission"
+  [dates-opaque]="$gateway/api/concerts/1/dates|$bearer_admitted|X-Queue-Token: $admitted_token"
 )
-order=(poll-direct poll-nginx poll-gateway read-direct read-nginx read-gateway read-gateway-opaque)
+order=(poll-direct poll-nginx poll-gateway read-direct read-nginx read-gateway dates-direct dates-nginx dates-gateway
+  dates-opaque)
 measure() { # name -> req/s
   local spec=${paths[$1]}
   IFS='|' read -r -a parts <<<"$spec"
@@ -130,6 +138,8 @@ for name in "${order[@]}"; do printf '  %-20s %8.0f\n' "$name" "$(awk -v a="${to
 ratio() { awk -v a="${total[$1]}" -v b="${total[$2]}" 'BEGIN{printf "%.0f%%", 100*a/b}'; }
 echo "  poll via gateway / via nginx:              $(ratio poll-gateway poll-nginx)   (goal >= 70 %)"
 echo "  poll via nginx / direct:                   $(ratio poll-nginx poll-direct)"
-echo "  protected read via gateway / direct:       $(ratio read-gateway read-direct)   (goal >= 60 %)"
-echo "  protected read via gateway, opaque token:  $(ratio read-gateway-opaque read-direct) of direct (the call to queue-service per request)"
-echo "  protected read via nginx / direct:         $(ratio read-nginx read-direct)"
+echo "  read (login only) via gateway / direct:    $(ratio read-gateway read-direct)   (goal >= 60 %)"
+echo "  read via nginx / direct:                   $(ratio read-nginx read-direct)"
+echo "  protected read via gateway / direct:       $(ratio dates-gateway dates-direct)   (goal >= 60 %)"
+echo "  protected read via gateway, opaque token:  $(ratio dates-opaque dates-direct) of direct (the call to queue-service per request)"
+echo "  protected read via nginx / direct:         $(ratio dates-nginx dates-direct)"
