@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class SeatToHoldTest {
 
-    private final SeatToHold seat = new SeatToHold(30, 20, 10, 5, 80_000, Instant.parse("2027-03-13T10:00:00Z"));
+    private final SeatToHold seat = new SeatToHold(30, 20, 10, 5, 80_000, Instant.parse("2027-03-13T10:00:00Z"),
+            SeatStatus.AVAILABLE);
 
     @Test
     void belongsOnlyToItsOwnConcertAndDate() {

@@ -22,7 +22,7 @@ interface SeatRepository extends Repository<SeatEntity, Long> {
 
     String SEATS_TO_HOLD = """
             select new dev.ticketing.concert.domain.SeatToHold(
-                s.id, s.dateId, d.concertId, s.seatNumber, s.price, d.startsAt)
+                s.id, s.dateId, d.concertId, s.seatNumber, s.price, d.startsAt, s.status)
             from Seat s join ConcertDate d on d.id = s.dateId""";
 
     @Query(SEAT_VIEWS + " and s.status = dev.ticketing.concert.domain.SeatStatus.AVAILABLE order by s.seatNumber")
