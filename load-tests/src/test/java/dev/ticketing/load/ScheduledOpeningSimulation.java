@@ -15,10 +15,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +70,7 @@ public class ScheduledOpeningSimulation extends Simulation {
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
     private static final String JOIN_ROOM = "{\"concertId\":" + CONCERT + "}";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final GatewayRequests GATEWAY = new GatewayRequests(BASE_URL);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Map<Long, String> ACCESS_TOKENS = new ConcurrentHashMap<>();
@@ -210,7 +206,7 @@ public class ScheduledOpeningSimulation extends Simulation {
     /** The operator's login and {@code PUT /api/ops/rooms/{id}/opens-at}, once the crowd has logged in. */
     private static void scheduleOpening() {
         try {
-            operatorToken = field(operatorLogin(), "accessToken");
+            operatorToken = GATEWAY.operatorToken(OPERATOR, OPERATOR_PASSWORD);
             Instant at = Instant.now().plusSeconds(JOIN_SECONDS + OPEN_AFTER_SECONDS).truncatedTo(
                     java.time.temporal.ChronoUnit.SECONDS);
             String entry = send("PUT", "/api/ops/rooms/" + CONCERT + "/opens-at", operatorToken,
@@ -225,20 +221,6 @@ public class ScheduledOpeningSimulation extends Simulation {
         } catch (Exception e) {
             throw new IllegalStateException("Scheduling the opening failed", e);
         }
-    }
-
-    /** The operator logs in as the crowd does: a 503/429 is asked again after 2 s, up to 30 times. */
-    private static String operatorLogin() throws Exception {
-        String credentials = "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + OPERATOR_PASSWORD + "\"}";
-        HttpResponse<String> login = exchange("POST", "/api/auth/login", null, credentials);
-        for (int attempt = 1; login.statusCode() != 200 && attempt < 30; attempt++) {
-            Thread.sleep(2_000);
-            login = exchange("POST", "/api/auth/login", null, credentials);
-        }
-        if (login.statusCode() != 200) {
-            throw new IllegalStateException("the operator could not log in: " + login.statusCode() + " " + login.body());
-        }
-        return login.body();
     }
 
     /** The operator's view of the room, one line per sample: time from the opening, and its figures. */
@@ -257,23 +239,8 @@ public class ScheduledOpeningSimulation extends Simulation {
         }
     }
 
-    private static String send(String method, String path, String bearer, String body) throws Exception {
-        return exchange(method, path, bearer, body).body();
-    }
-
-    private static HttpResponse<String> exchange(String method, String path, String bearer, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static String send(String method, String path, String bearer, String body) {
+        return GATEWAY.exchange(method, path, bearer, null, body).body();
     }
 
     /** One top-level field of a JSON object as text, or "-" when the answer lacks it (a problem body, an error). */

@@ -16,9 +16,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +71,7 @@ public class SeatStampedeSimulation extends Simulation {
     /** What a hold may answer here; anything else fails the request. */
     private static final List<Integer> WON_OR_TAKEN = IntStream.concat(IntStream.range(200, 300), IntStream.of(409))
             .boxed().toList();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final GatewayRequests GATEWAY = new GatewayRequests(BASE_URL);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Map<Long, String> ACCESS_TOKENS = new ConcurrentHashMap<>();
@@ -298,7 +295,7 @@ public class SeatStampedeSimulation extends Simulation {
     /** The winner cancels their hold ({@code DELETE /api/reservations/{id}}), as GroupHoldsSystemTest does. */
     private static String cancel(long userId, long reservationId) {
         try {
-            HttpResponse<String> answer = exchange("DELETE", "/api/reservations/" + reservationId,
+            HttpResponse<String> answer = GATEWAY.exchange("DELETE", "/api/reservations/" + reservationId,
                     ACCESS_TOKENS.get(userId), ADMISSION_TOKENS.get(userId), null);
             return answer.statusCode() + " " + answer.body();
         } catch (RuntimeException e) {
@@ -340,63 +337,18 @@ public class SeatStampedeSimulation extends Simulation {
         }
     }
 
-    /** The operator logs in as the users do: a 503/429 is asked again after 2 s, up to 30 times. */
     private static String operatorToken() {
-        String credentials = "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + OPERATOR_PASSWORD + "\"}";
-        HttpResponse<String> login = exchange("POST", "/api/auth/login", null, null, credentials);
-        for (int attempt = 1; login.statusCode() != 200 && attempt < 30; attempt++) {
-            sleep(Duration.ofSeconds(2));
-            login = exchange("POST", "/api/auth/login", null, null, credentials);
-        }
-        if (login.statusCode() != 200) {
-            throw new IllegalStateException("the operator could not log in: " + login.statusCode() + " "
-                    + login.body());
-        }
-        return JSON.readTree(login.body()).get("accessToken").asString();
+        return GATEWAY.operatorToken(OPERATOR, OPERATOR_PASSWORD);
     }
 
     /** The answer's body; anything but 2xx is an error here. */
     private static String send(String method, String path, String bearer, String queueToken,
             String body) {
-        HttpResponse<String> answer = exchange(method, path, bearer, queueToken, body);
+        HttpResponse<String> answer = GATEWAY.exchange(method, path, bearer, queueToken, body);
         if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": "
                     + answer.body());
         }
         return answer.body();
-    }
-
-    private static HttpResponse<String> exchange(String method, String path, String bearer, String queueToken,
-            String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (queueToken != null) {
-            request.header("X-Queue-Token", queueToken);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Is the system running? " + method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -66,8 +66,8 @@ public class TicketOpeningSimulation extends Simulation {
     private static final String JOIN_ROOM = "{\"concertId\":" + CONCERT + "}";
     private static final Duration POLL = Duration.ofMillis(Long.getLong("pollMillis", 1000));
     /**
-     * true: a waiting user asks again when the answer's {@code refreshAfterSeconds} says (1 s near the front, up to 60 s
-     * far back), as the booking page does; false: every {@code pollMillis}, whatever the answer says. A crowd of
+     * true: a waiting user asks again when the answer's {@code refreshAfterSeconds} says (1 s near the front, up to
+     * 60 s far back), as the booking page does; false: every {@code pollMillis}, whatever the answer says. A crowd of
      * thousands polling every second would be thousands of requests per second on a box of two cores.
      */
     private static final boolean POLL_AS_TOLD = Boolean.getBoolean("pollAsTold");
