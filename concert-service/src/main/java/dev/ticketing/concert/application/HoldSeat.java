@@ -72,9 +72,10 @@ public class HoldSeat {
     /** Runs its own transaction: the caller must not be inside one (the guard row commits first). */
     public Reservation hold(Command command) {
         requireASeatSelection(command.seatIds());
-        refuseSeatsTakenAlready(command);
+        List<SeatToHold> seats = seatsOf(command);
+        refuseSeatsThatCannotBeHeld(seats, clock.instant());
         store.ensureHoldGuardOf(command.userId());
-        return transaction.execute(status -> holdInTransaction(command));
+        return transaction.execute(status -> holdInTransaction(command, seats));
     }
 
     /** The most seats one request may name; more is refused before anything is read. */
@@ -96,14 +97,18 @@ public class HoldSeat {
     }
 
     /**
-     * A seat already held or sold is refused at once, from a plain read: in a stampede on one seat all but the first
-     * would otherwise queue one by one for their guard rows and the seat's row lock, only to match nothing (1,000
-     * holds of one seat took 8 s to answer). It refuses only what the locked update would refuse; who gets a seat is
-     * still decided there alone.
+     * A seat of a date that has started, then a seat already held or sold, is refused at once, from the plain read of
+     * the seats: in a stampede on one seat all but the first would otherwise queue one by one for their guard rows
+     * and the seat's row lock, only to match nothing (1,000 holds of one seat took 8 s to answer). It refuses only
+     * what the locked update would refuse; who gets a seat is still decided there alone.
      */
-    private void refuseSeatsTakenAlready(Command command) {
-        List<Long> taken = seatsOf(command).stream().filter(SeatToHold::takenWhenRead).map(SeatToHold::seatId)
-                .toList();
+    private static void refuseSeatsThatCannotBeHeld(List<SeatToHold> seats, Instant now) {
+        for (SeatToHold seat : seats) {
+            if (!seat.bookableAt(now)) {
+                throw new ConcertException.SeatNotAvailable(seat.seatId(), "the concert date has already started");
+            }
+        }
+        List<Long> taken = seats.stream().filter(SeatToHold::takenWhenRead).map(SeatToHold::seatId).toList();
         if (!taken.isEmpty()) {
             throw seatsTaken(taken);
         }
@@ -115,14 +120,12 @@ public class HoldSeat {
                 : "they are held by someone else or sold");
     }
 
-    private Reservation holdInTransaction(Command command) {
+    /**
+     * {@code seats}: the command's seats as read before the transaction; only their catalogue facts are used here
+     * (date, price, number), never their status: the locked update decides.
+     */
+    private Reservation holdInTransaction(Command command, List<SeatToHold> seats) {
         Instant now = clock.instant();
-        List<SeatToHold> seats = seatsOf(command);
-        for (SeatToHold seat : seats) {
-            if (!seat.bookableAt(now)) {
-                throw new ConcertException.SeatNotAvailable(seat.seatId(), "the concert date has already started");
-            }
-        }
 
         // One lock per user covers both limits: only a hold raises either count, and every hold of this user
         // queues here, so the counts below cannot be overtaken by the user's own concurrent requests.
