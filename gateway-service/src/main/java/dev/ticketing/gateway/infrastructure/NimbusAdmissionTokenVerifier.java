@@ -80,6 +80,7 @@ public class NimbusAdmissionTokenVerifier implements AdmissionTokenVerifier {
                 .expireAfter(Expiry.creating((String token, Admission admission) ->
                         Duration.between(clock.instant(), admission.expiresAt())))
                 .build();
+        // a cache of its own: a flood of garbage tokens evicts other refusals, never a verified admission
         this.refused = Caffeine.newBuilder()
                 .maximumSize(settings.verifiedCacheMaxEntries())
                 .expireAfterWrite(REFUSED_FOR)
