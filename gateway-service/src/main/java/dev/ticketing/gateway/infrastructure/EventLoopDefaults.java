@@ -7,9 +7,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * One Netty event loop per CPU the gateway may use, as nginx's {@code worker_processes auto} has it, instead of
  * Reactor Netty's own default of at least 4. On a 2-core box (or a pod limited to one core, k8s/base) the extra
- * loops only take turns on the same cores: each turn is a context switch, and those were about a tenth of the gateway's
- * CPU under the waiting-room poll (docs/benchmarks.md, "The seat stampede"). {@code GATEWAY_IO_WORKER_COUNT}
- * ({@code gateway.io-worker-count}) sets another count; an explicit {@code -Dreactor.netty.ioWorkerCount} is kept.
+ * loops only take turns on the same cores, each turn a context switch (measured in docs/benchmarks.md, "The seat
+ * stampede"). {@code GATEWAY_IO_WORKER_COUNT} ({@code gateway.io-worker-count}) sets another count; an explicit
+ * {@code -Dreactor.netty.ioWorkerCount} is kept.
  *
  * <p>An {@link EnvironmentPostProcessor} because Reactor Netty reads the system property once, when its loop resources
  * are first loaded: that happens when the web server is created, after this has run.
