@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -39,6 +40,12 @@ public class SecurityConfiguration {
     /** Routed to queue-service's operator API; everyone without the role gets 403 ACCESS_DENIED. */
     static final String OPERATOR_API = "/api/ops/**";
     static final String OPERATOR_ROLE = "OPERATOR";
+
+    /** Spring Security's strict rules, checked once per request (ValidatedOnceFirewall). */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return new ValidatedOnceFirewall();
+    }
 
     @Bean
     @Order(1)
