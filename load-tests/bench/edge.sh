@@ -8,6 +8,10 @@
 #   protected GET /api/concerts/1/dates, a route that needs an admission (direct and nginx: X-User-Id and
 #             X-Admitted-Room; gateway: access token + admission token, and, for comparison, the opaque ACTIVE token,
 #             which still costs a call to queue-service per request)
+# A third proxy stands next to nginx as a reference: Spring Cloud Gateway with the same two routes and nothing else
+# (load-tests/bench/bare-gateway: no security, no observability, no filters of ours; built here, on BARE_PORT), what
+# the framework itself costs, so that the gateway's distance to it is what its own layers cost (EDGE_BARE_GATEWAY=0
+# leaves it out).
 # Prints wrk's req/s per path and round and the ratios the issue sets goals for: poll gateway/nginx >= 70 %,
 # read and protected gateway/direct >= 60 %.
 # Usage (the live system must be running, best with the full JIT; the live lock keeps other runs away):
@@ -29,6 +33,8 @@ gateway=${GATEWAY_URL:-http://127.0.0.1:8080}
 queue=${QUEUE_URL:-http://127.0.0.1:8081}
 concert=${CONCERT_URL:-http://127.0.0.1:8082}
 nginx_port=${NGINX_PORT:-28480}
+bare_port=${BARE_PORT:-28481}
+with_bare=${EDGE_BARE_GATEWAY:-1}
 capacity=${QUEUE_CAPACITY:-100}
 first_filler=${FIRST_USER:-801}
 password=${DEMO_PASSWORD:-demo-password}
@@ -52,8 +58,21 @@ http {
 }
 EOF
 "$nginx_bin" -c "$work/nginx.conf" -e "$work/error.log"
-trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" "$(cat "$work/bare.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$work"' EXIT
 proxy="http://127.0.0.1:$nginx_port"
+bare="http://127.0.0.1:$bare_port"
+if [ "$with_bare" = 1 ]; then
+  select_jdk
+  say "Building and starting the bare Spring Cloud Gateway (load-tests/bench/bare-gateway) on $bare_port"
+  "$here/../../mvnw" -B -ntp -q -f "$here/bare-gateway/pom.xml" package -DskipTests >"$work/bare-build.log" 2>&1 ||
+    { cat "$work/bare-build.log"; die "the bare gateway did not build"; }
+  # the JVM options ./bin/run gives the gateway
+  PORT=$bare_port QUEUE_URL=$queue CONCERT_URL=$concert "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=5 \
+    -XX:+ExitOnOutOfMemoryError -jar "$here"/bare-gateway/target/bare-gateway-*-exec.jar >"$work/bare.log" 2>&1 &
+  echo $! >"$work/bare.pid"
+  for _ in $(seq 1 60); do curl -s -o /dev/null "$bare/" && break; sleep 1; done
+  curl -s -o /dev/null "$bare/" || { cat "$work/bare.log"; die "the bare gateway did not start"; }
+fi
 
 login() { curl -sf -X POST "$gateway/api/auth/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"user$1\",\"password\":\"$password\"}" | jq -r .accessToken; }
@@ -103,9 +122,17 @@ declare -A paths=(
   [dates-nginx]="$proxy/api/concerts/1/dates|X-User-Id: $admitted_user|X-Admitted-Room: 1"
   [dates-gateway]="$gateway/api/concerts/1/dates|$bearer_admitted|X-Queue-Token: $admission"
   [dates-opaque]="$gateway/api/concerts/1/dates|$bearer_admitted|X-Queue-Token: $admitted_token"
+  [poll-bare]="$bare/api/queue/tokens/me|X-User-Id: $waiting_user|X-Queue-Token: $waiting_token"
+  [read-bare]="$bare/api/concerts|X-User-Id: $admitted_user"
+  [dates-bare]="$bare/api/concerts/1/dates|X-User-Id: $admitted_user|X-Admitted-Room: 1"
 )
-order=(poll-direct poll-nginx poll-gateway read-direct read-nginx read-gateway dates-direct dates-nginx dates-gateway
-  dates-opaque)
+if [ "$with_bare" = 1 ]; then
+  order=(poll-direct poll-nginx poll-bare poll-gateway read-direct read-nginx read-bare read-gateway dates-direct
+    dates-nginx dates-bare dates-gateway dates-opaque)
+else
+  order=(poll-direct poll-nginx poll-gateway read-direct read-nginx read-gateway dates-direct dates-nginx
+    dates-gateway dates-opaque)
+fi
 measure() { # name -> req/s
   local spec=${paths[$1]}
   IFS='|' read -r -a parts <<<"$spec"
@@ -143,3 +170,9 @@ echo "  read via nginx / direct:                   $(ratio read-nginx read-direc
 echo "  protected read via gateway / direct:       $(ratio dates-gateway dates-direct)   (goal >= 60 %)"
 echo "  protected read via gateway, opaque token:  $(ratio dates-opaque dates-direct) of direct (the call to queue-service per request)"
 echo "  protected read via nginx / direct:         $(ratio dates-nginx dates-direct)"
+if [ "$with_bare" = 1 ]; then
+  echo "  poll via the bare Spring Cloud Gateway / via nginx:  $(ratio poll-bare poll-nginx)   (the framework alone)"
+  echo "  protected read via the bare one / direct:            $(ratio dates-bare dates-direct)"
+  echo "  poll via the gateway / via the bare one:             $(ratio poll-gateway poll-bare)   (what the gateway's own layers leave)"
+  echo "  protected read via the gateway / via the bare one:   $(ratio dates-gateway dates-bare)"
+fi
