@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -12,7 +13,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -41,10 +44,20 @@ public class SecurityConfiguration {
     static final String OPERATOR_API = "/api/ops/**";
     static final String OPERATOR_ROLE = "OPERATOR";
 
-    /** Spring Security's strict rules, checked once per request (ValidatedOnceFirewall). */
+    /** Spring Security's strict firewall, its header rule without regular expressions (HeaderCharacters). */
     @Bean
     ServerWebExchangeFirewall firewall() {
-        return new ValidatedOnceFirewall();
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        return firewall;
+    }
+
+    /** What the firewall refuses is a 400 problem like every other, not Spring Security's empty 400. */
+    @Bean
+    ServerExchangeRejectedHandler firewallRejections(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, Problem.of(HttpStatus.BAD_REQUEST,
+                ErrorCodes.INVALID_REQUEST, "The request has a method, URL, host or header the gateway does not accept"));
     }
 
     @Bean

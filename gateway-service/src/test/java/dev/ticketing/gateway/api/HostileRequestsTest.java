@@ -138,6 +138,17 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aHeaderTheFirewallRefusesIsAnInvalidRequestProblem() {
+        // U+0085, a control character, as the byte it is in ISO-8859-1, which HTTP headers are read as
+        byte[] request = ("GET /api/queue/tokens/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer abc\u0085def\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        JsonNode problem = problem(send(request), 400, "INVALID_REQUEST");
+
+        assertThat(problem.get("detail").asString()).contains("does not accept");
+    }
+
+    @Test
     void oneHostHeaderPasses() {
         Response response = send("GET /api/queue/tokens/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + BEARER
                 + "\r\n");
