@@ -66,7 +66,8 @@ if [ "$with_bare" = 1 ]; then
   say "Building and starting the bare Spring Cloud Gateway (load-tests/bench/bare-gateway) on $bare_port"
   "$here/../../mvnw" -B -ntp -q -f "$here/bare-gateway/pom.xml" package -DskipTests >"$work/bare-build.log" 2>&1 ||
     { cat "$work/bare-build.log"; die "the bare gateway did not build"; }
-  # the JVM options ./bin/run gives the gateway
+  # the heap and out-of-memory options bin/services.sh gives every service, with the full JIT the usage line above
+  # asks the system for
   PORT=$bare_port QUEUE_URL=$queue CONCERT_URL=$concert "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=5 \
     -XX:+ExitOnOutOfMemoryError -jar "$here"/bare-gateway/target/bare-gateway-*-exec.jar >"$work/bare.log" 2>&1 &
   echo $! >"$work/bare.pid"
@@ -126,13 +127,13 @@ declare -A paths=(
   [read-bare]="$bare/api/concerts|X-User-Id: $admitted_user"
   [dates-bare]="$bare/api/concerts/1/dates|X-User-Id: $admitted_user|X-Admitted-Room: 1"
 )
-if [ "$with_bare" = 1 ]; then
-  order=(poll-direct poll-nginx poll-bare poll-gateway read-direct read-nginx read-bare read-gateway dates-direct
-    dates-nginx dates-bare dates-gateway dates-opaque)
-else
-  order=(poll-direct poll-nginx poll-gateway read-direct read-nginx read-gateway dates-direct dates-nginx
-    dates-gateway dates-opaque)
-fi
+order=()
+for request in poll read dates; do
+  order+=("$request-direct" "$request-nginx")
+  [ "$with_bare" != 1 ] || order+=("$request-bare")
+  order+=("$request-gateway")
+done
+order+=(dates-opaque)
 measure() { # name -> req/s
   local spec=${paths[$1]}
   IFS='|' read -r -a parts <<<"$spec"

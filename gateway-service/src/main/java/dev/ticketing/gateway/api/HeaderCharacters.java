@@ -3,8 +3,8 @@ package dev.ticketing.gateway.api;
 /**
  * Spring Security's strict firewall's rule for header names ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}) and values
  * (the same, and tabs), without its regular expressions. The firewall checks a header each time a filter reads it,
- * and the access token's 700 characters are read several times per request: the expression was a twentieth of the
- * gateway's time under the waiting poll (docs/benchmarks.md, "Third profile"). HeaderCharactersTest holds this rule
+ * and the access token's 700 characters are read several times per request: the expressions were about 2 % of the
+ * gateway's samples under the waiting poll (docs/benchmarks.md, "Third profile"). HeaderCharactersTest holds this rule
  * to Spring's expressions for every code point.
  */
 final class HeaderCharacters {

@@ -14,8 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
  * Carries the trace on into the service: the request the gateway sends holds the context ({@code traceparent}) of
  * the gateway's own server span, sampled or not, so the service's span is its child and follows its sampling
  * decision. In place of Spring Cloud Gateway's observability ({@code observability.enabled: false}), which opened a
- * second observation and span per request for the same call, for a tenth of the gateway's time under the waiting
- * poll (docs/benchmarks.md, "Third profile").
+ * second observation and span per request for the same call, about half of the gateway's observation time under the
+ * waiting poll (docs/benchmarks.md, "Third profile").
  */
 @Component
 public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
