@@ -238,12 +238,19 @@ function renderAudit(entries) {
 
 // ---- controls --------------------------------------------------------------------------------------------------------
 
-/** Runs a change, says what it did from the audit entry the server answers, and shows the room as it is now. */
+/**
+ * Runs a change, shows the room as it is now, and only then says what it did from the audit entry the server
+ * answers: the reload puts the room's settings back into the controls, so a confirmation shown before it would let
+ * the operator type the next change into a field the reload then overwrites (and the next change send the old one).
+ */
 async function change(button, fn) {
   await act(button, async () => {
     const entry = await fn();
-    say(`${entry.action}: ${settingsText(entry.before)} → ${settingsText(entry.after)}.`);
-    await loadRoom(true);
+    try {
+      await loadRoom(true);
+    } finally {
+      say(`${entry.action}: ${settingsText(entry.before)} → ${settingsText(entry.after)}.`);
+    }
   });
 }
 
